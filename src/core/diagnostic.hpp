@@ -1,0 +1,52 @@
+#pragma once
+// Diagnostics are data: a code, a severity and arguments. message() turns them into
+// Italian or English text; nothing else in the core writes a user message.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pegkit {
+
+enum class Severity { info, warning, error };
+enum class Lang { it, en };
+
+enum class Diag {
+    // reading a target (non_valido unless noted)
+    empty_target,         // vuoto where a target is required
+    not_measurable,       // names no number, date or compliance phrase
+    excel_date_artifact,  // args: {date text, probable number} ("" when only "a fraction" is known)
+    impossible_date,      // args: {date text}
+    two_numbers,          // "<= 140, 55 giorni"
+    number_range,         // "10-15 giorni"
+    start_not_target,     // "Da settembre 2020"
+    no_year,              // a date with no year and no plan year; args: {text}
+    outside_plan_year,    // args: {date, plan year}
+    missing_number,       // ">= abc": an operator with nothing to measure
+    ambiguous_number,     // warning; args: {number text, value read}
+    // sheet checks
+    direction_inferred,   // info; args: {indicator word}
+    would_normalize,      // info; args: {normalized text}
+    missing_peg_target,   // error
+    missing_dup_target,   // warning
+    peg_after_dup,        // warning; args: {peg date, dup date}
+    no_header,            // error: no PEG header found
+    empty_sheet,          // error
+    // attainment
+    bad_actual,           // args: {actual text}
+    bad_rule,             // args: {rule text}
+    part_count,           // composto: args: {parts expected, actuals given}
+};
+
+struct Diagnostic {
+    Diag code = Diag::not_measurable;
+    Severity severity = Severity::error;
+    std::vector<std::string> args;
+};
+
+Severity default_severity(Diag code) noexcept;
+std::string_view code_name(Diag code) noexcept;     // stable identifier, e.g. "excel_date_artifact"
+std::string_view severity_name(Severity s) noexcept; // "error", "warning", "info"
+std::string message(Diag code, Lang lang, const std::vector<std::string>& args = {});
+inline std::string message(const Diagnostic& d, Lang lang) { return message(d.code, lang, d.args); }
+
+}  // namespace pegkit
