@@ -118,9 +118,11 @@ char32_t entity(std::string_view s, std::size_t& i) {
 }
 
 // One pass: tags out, entities decoded, spaces, dashes and quotes unified.
-// Decoding "&lt;b&gt;" can make a new tag, so clean() repeats passes until nothing changes;
-// each changing pass makes the text shorter, so this ends.
-std::string pass(std::string_view s) {
+// A decoded entity ("&lt;b&gt;") or a removed piece ("<<b>b>", "&am<i>p;") can make a new tag or
+// entity, so clean() repeats passes while something was removed; such a pass makes the text
+// shorter, so this ends.
+std::string pass(std::string_view s, bool& removed) {
+    removed = false;
     std::string out;
     out.reserve(s.size());
     bool pending_space = false;
@@ -132,17 +134,18 @@ std::string pass(std::string_view s) {
             if (end != std::string_view::npos) {
                 if (block_tag(s.substr(i, end - i))) pending_space = true;
                 i = end;
+                removed = true;
                 continue;
             }
         }
         if (s[i] == '&') {
             std::size_t j = i;
-            if (char32_t e = entity(s, j)) { cp = e; i = j; }
+            if (char32_t e = entity(s, j)) { cp = e; i = j; removed = true; }
             else cp = decode(s, i);
         } else {
             cp = decode(s, i);
         }
-        if (cp == 0x200B || cp == 0xFEFF || cp == 0x00AD || cp == 0x200C || cp == 0x200D) continue;
+        if (cp == 0x200B || cp == 0xFEFF || cp == 0x00AD || cp == 0x200C || cp == 0x200D) { removed = true; continue; }
         if (is_space(cp)) { pending_space = true; continue; }
         if (pending_space && !out.empty()) out += ' ';
         pending_space = false;
@@ -154,12 +157,14 @@ std::string pass(std::string_view s) {
 }  // namespace
 
 std::string clean(std::string_view text) {
-    std::string out = pass(text);
-    for (;;) {
-        std::string next = pass(out);
-        if (next == out) return out;
+    bool removed = false;
+    std::string out = pass(text, removed);
+    while (removed) {
+        std::string next = pass(out, removed);
+        if (next == out) break;
         out = std::move(next);
     }
+    return out;
 }
 
 std::string fold_case(std::string_view text) {

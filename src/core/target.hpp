@@ -32,6 +32,7 @@ struct Measure {
     std::string qualifier;         // "lavorativi", "di calendario"
     bool bare = false;             // no operator was written: a direction rule may make it <=
     bool before = false;           // termine_relativo counted before an event ("7 giorni ... prima della scadenza")
+    std::string event;             // termine_relativo: the event as written ("dalla richiesta da parte…", "prima della scadenza…")
 };
 
 struct Target {
