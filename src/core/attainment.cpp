@@ -122,7 +122,11 @@ Actual read_actual(const Cell& cell) {
         case CellType::empty: return a;
         case CellType::number: return number(cell.number, Actual::Type::number);
         case CellType::percent: a.percent = true; return number(cell.number, Actual::Type::number);
-        case CellType::date: return number(cell.number, Actual::Type::date);
+        case CellType::date:
+            number(cell.number, Actual::Type::date);
+            if (cell.text.empty() && a.value >= 1 && a.value <= 2958465)
+                a.shown = format_date(from_serial(static_cast<long>(a.value)));
+            return a;
         case CellType::boolean: return number(cell.number != 0 ? 1 : 0, Actual::Type::yes_no);
         case CellType::error: a.type = Actual::Type::bad; a.shown = cell.text; return a;
         case CellType::text: break;
