@@ -489,8 +489,8 @@ private:
         // relative terms: "entro 15 giorni dalla richiesta", "7 giorni di calendario prima della scadenza"
         if (m.unit == Unit::giorni || m.unit == Unit::ore) {
             if (word_at(j, {"prima"})) { q.relative = true; m.before = true; q.event_tok = j; }
-            else if (word_at(j, {"dal", "dalla", "dall'", "dai", "dalle", "dagli", "dallo", "da", "dopo", "successivi", "decorrenti",
-                                 "lavorativi", "dalla"})) { q.relative = true; q.event_tok = j; }
+            else if (word_at(j, {"dal", "dalla", "dall'", "dai", "dalle", "dagli", "dallo", "da", "dopo", "successivi", "successivo",
+                                 "successiva", "successive", "seguenti", "decorrenti"})) { q.relative = true; q.event_tok = j; }
         }
         if (m.unit == Unit::percent) value /= 100.0;
         m.value = value;
@@ -524,9 +524,24 @@ private:
         return false;
     }
 
+    struct Item { std::size_t at; bool date; std::size_t index; };
+
+    // "Almeno 300 associazioni iscritte e 1.500 voucher emessi, totale previsti 1.800": a last bare
+    // number equal to the sum of the measures before it restates them; it is no further requirement.
+    void drop_restated_total(std::vector<Item>& items) const {
+        if (items.size() < 3 || items.back().date) return;
+        const Quantity& last = qty_[items.back().index];
+        if (!last.m.bare || last.m.kind != Kind::soglia) return;
+        double sum = 0;
+        for (std::size_t k = 0; k + 1 < items.size(); ++k) {
+            if (items[k].date || qty_[items[k].index].m.kind != Kind::soglia || qty_[items[k].index].m.unit != last.m.unit) return;
+            sum += qty_[items[k].index].m.value;
+        }
+        if (std::fabs(sum - last.m.value) <= 1e-9 * std::max(1.0, std::fabs(sum))) items.pop_back();
+    }
+
     void build(Target& r) {
         // composite: several measures and/or deadlines, in text order
-        struct Item { std::size_t at; bool date; std::size_t index; };
         std::vector<Item> items;
         for (std::size_t k = 0; k < qty_.size(); ++k) items.push_back({qty_[k].tok, false, k});
         for (std::size_t k = 0; k < dates_.size(); ++k) items.push_back({dates_[k].first, true, k});
@@ -538,6 +553,7 @@ private:
             r.kind = Kind::non_valido;
             return;
         }
+        drop_restated_total(items);
         Op inherited = Op::none;
         for (const Item& it : items) {
             if (it.date) {
