@@ -24,8 +24,8 @@ std::string column_label(const SheetCheck& check, int col) {
 
 // A CSV saved by an Italian office uses ';' because ',' is the decimal separator.
 char csv_separator(const std::string& text) {
-    const std::string first = text.substr(0, text.find('\n'));
-    return std::count(first.begin(), first.end(), ';') > std::count(first.begin(), first.end(), ',') ? ';' : ',';
+    const std::string head = text.substr(0, 4096);
+    return std::count(head.begin(), head.end(), ';') > std::count(head.begin(), head.end(), ',') ? ';' : ',';
 }
 
 struct Counts { std::map<std::string, int> peg, dup, severity; };
@@ -85,9 +85,13 @@ int main(int argc, char** argv) {
         return 2;
     }
     const std::string lang = vm["lang"].as<std::string>();
-    if (vm.count("help") || !vm.count("file") || (lang != "it" && lang != "en")) {
+    if (vm.count("help")) {
+        std::cout << visible;
+        return 0;
+    }
+    if (!vm.count("file") || (lang != "it" && lang != "en")) {
         std::cerr << visible;
-        return vm.count("help") ? 0 : 2;
+        return 2;
     }
     SheetOptions options;
     if (vm.count("plan-year")) options.plan_year = vm["plan-year"].as<int>();
