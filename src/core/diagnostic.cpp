@@ -54,8 +54,8 @@ constexpr Entry entries[] = {
     // The ceiling wording is the usual case (all the words in TARGETS.md §3 mean "lower");
     // message() switches to the floor wording when args[1] is "higher".
     {Diag::direction_inferred, "direction_inferred", Severity::info,
-     "letto come valore massimo (≤): l'indicatore parla di «{0}»",
-     "read as a maximum (≤): the indicator mentions '{0}'"},
+     "letto come valore massimo (≤): l'indicatore contiene «{0}»",
+     "read as a maximum (≤): the indicator contains '{0}'"},
     {Diag::would_normalize, "would_normalize", Severity::info,
      "forma normalizzata: «{0}»",
      "normalized form: '{0}'"},
@@ -142,8 +142,8 @@ std::string message(Diag code, Lang lang, const std::vector<std::string>& args) 
                        : "'{0}' is probably a fraction (e.g. a percentage) formatted as a date",
                     args);
     if (code == Diag::direction_inferred && arg(1) == "higher")
-        return fill(it ? "letto come valore minimo (≥): l'indicatore parla di «{0}»"
-                       : "read as a minimum (≥): the indicator mentions '{0}'",
+        return fill(it ? "letto come valore minimo (≥): l'indicatore contiene «{0}»"
+                       : "read as a minimum (≥): the indicator contains '{0}'",
                     args);
     const Entry* e = find(code);
     if (!e) return std::string();

@@ -503,8 +503,8 @@ TEST_CASE("diagnostic messages use their arguments", "[attainment][diagnostic]")
         {Diag::not_measurable, Lang::en, {}, "target not measurable: no number, date or recognised compliance phrase"},
         {Diag::outside_plan_year, Lang::it, {"31/12/2021", "2020"}, "scadenza 31/12/2021 fuori dall'anno del piano (2020)"},
         {Diag::ambiguous_number, Lang::it, {"2,500", "2,5"}, "«2,500» letto come 2,5: la virgola è decimale o separa le migliaia?"},
-        {Diag::direction_inferred, Lang::it, {"spesa"}, "letto come valore massimo (≤): l'indicatore parla di «spesa»"},
-        {Diag::direction_inferred, Lang::en, {"spesa", "higher"}, "read as a minimum (≥): the indicator mentions 'spesa'"},
+        {Diag::direction_inferred, Lang::it, {"spesa"}, "letto come valore massimo (≤): l'indicatore contiene «spesa»"},
+        {Diag::direction_inferred, Lang::en, {"spesa", "higher"}, "read as a minimum (≥): the indicator contains 'spesa'"},
         {Diag::bad_rule, Lang::it, {"cap=0,5"}, "regola non valida: «cap=0,5»"},
         {Diag::bad_actual, Lang::en, {"forse"}, "invalid actual value: 'forse'"},
         {Diag::bad_actual, Lang::it, {}, "valore raggiunto non valido: «»"},  // missing args read as empty
