@@ -312,12 +312,17 @@ private:
     }
 
     // A bare amount under an indicator such as "Limite di spesa" is a ceiling (TARGETS.md §3).
+    // Only amounts: in the 2020 Venezia PEG the words misfire on counted things and percentages
+    // ("2 incontri" beside "riduzione", line 132; "Rispetto n.8 scadenze" beside "ritardo", line 115;
+    // "2%" under "Percentuale di riduzione della spesa", line 27, whose PEG says "> 2%").
     Target read(int r, Column target_col, Column indicator_col) {
         const Cell* cell = at(r, target_col);
         if (!cell) return Target{};
         ReadOptions ro{check_.plan_year, Direction::none};
         Target t = read_target(*cell, ro);
-        const bool bare = std::any_of(t.parts.begin(), t.parts.end(), [](const Measure& m) { return m.bare; });
+        const bool bare = std::any_of(t.parts.begin(), t.parts.end(), [](const Measure& m) {
+            return m.bare && m.noun.empty() && (m.unit == Unit::none || m.unit == Unit::eur);
+        });
         if (!bare) return t;
         const DirectionHint hint = infer_direction(text_at(r, indicator_col));
         if (hint.dir != Direction::lower) return t;

@@ -245,6 +245,11 @@ TEST_CASE("check_sheet: the Venezia 2020 sample", "[sheet]") {
         CHECK(has(check, 44, Column::dup_target, Diag::direction_inferred));
         REQUIRE(objective_at(check, 44));
         CHECK(objective_at(check, 44)->dup.part(1)->op == Op::le);
+        // only bare amounts take a direction from the indicator: not "Rispetto n.8 scadenze" beside
+        // "Assenza di ritardo…" (line 115), "2 incontri nell'anno" (132), "2%" under "Percentuale di riduzione…" (27)
+        CHECK_FALSE(has(check, 114, Column::peg_target, Diag::direction_inferred));
+        CHECK_FALSE(has(check, 131, Column::dup_target, Diag::direction_inferred));
+        CHECK_FALSE(has(check, 26, Column::dup_target, Diag::direction_inferred));
         // line 38: "< = 10 giorni" normalizes to "≤ 10 giorni"
         CHECK(has(check, 37, Column::peg_target, Diag::would_normalize));
         // line 4: "31/12/2020" reads as the canonical "entro il 31/12/2020" (TARGETS.md §4)
