@@ -32,7 +32,18 @@ std::string measure_text(const Measure& m) {
     case Unit::none:
     case Unit::data: out += reading::format_number(m.value, 10); break;
     }
-    if (!m.qualifier.empty()) out += ' ' + m.qualifier;
+    if (!m.qualifier.empty()) {
+        // "1 giorno lavorativo", "1 giorno naturale e consecutivo"; re-read, both give the same qualifier
+        std::string q = m.qualifier;
+        if (one) {
+            if (q == "lavorativi") q = "lavorativo";
+            else if (q == "naturali e consecutivi") q = "naturale e consecutivo";
+            else if (q == "solari") q = "solare";
+            else if (q == "naturali") q = "naturale";
+            else if (q == "consecutivi") q = "consecutivo";
+        }
+        out += ' ' + q;
+    }
     if (!m.noun.empty()) out += ' ' + m.noun;
     if (m.kind == Kind::termine_relativo && !m.event.empty()) out += ' ' + m.event;
     return out;

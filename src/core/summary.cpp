@@ -1,6 +1,7 @@
+#include "clean.hpp"
 #include "sheet.hpp"
 
-#include <algorithm>
+#include <unordered_map>
 
 namespace pegkit {
 namespace {
@@ -20,6 +21,17 @@ void add(Group& g, const Objective& o) {
     g.weights.push_back(o.weight);
 }
 
+// "15 -Sallustio (Area istruzione…)" and "15 – Sallustio (Area istruzione…)" are one CdR: the key
+// is the leading code and the label's letters and digits, folded.
+std::string group_key(const std::string& text) {
+    const CodeLabel cl = split_code(text);
+    std::string key = cl.code ? std::to_string(*cl.code) : std::string();
+    key += '|';
+    for (char c : fold_case(cl.label))
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80) key += c;
+    return key;
+}
+
 // A blank Peso counts as 1 (pegkit::score).
 SummaryRow finish(Group& g) {
     g.row.mean_attainment = score(g.attainments, g.weights);
@@ -36,14 +48,17 @@ Summary summarize(const SheetCheck& check) {
     for (const auto& [by, index] : order) {
         const std::size_t g = index;  // a lambda cannot capture a structured binding in C++17
         std::vector<Group> groups;  // in order of first appearance
+        std::unordered_map<std::string, std::size_t> index_of;
         for (const Objective& o : check.objectives) {
-            auto it = std::find_if(groups.begin(), groups.end(),
-                                   [&](const Group& x) { return x.row.group == o.group[g]; });
-            if (it == groups.end()) {
+            // programme codes restart in each mission ("01-Organismi istituzionali", "01 - sistema di protezione civile")
+            std::string key = group_key(o.group[g]);
+            if (by == Column::programme && !o.group[2].empty()) key = group_key(o.group[1]) + '/' + key;
+            auto [pos, inserted] = index_of.emplace(std::move(key), groups.size());
+            if (inserted) {
                 groups.emplace_back();
                 groups.back().row.group = o.group[g];
-                it = std::prev(groups.end());
             }
+            Group* it = &groups[pos->second];
             add(*it, o);
         }
         SummaryTable table;

@@ -93,6 +93,7 @@ constexpr OpPhrase op_phrases[] = {
     {{"non", "oltre"}, Op::le},             {{"non", "più"}, Op::le},
     {{"pari", "ad", "almeno"}, Op::ge},     {{"almeno"}, Op::ge},
     {{"minimo"}, Op::ge},                   {{"pari"}, Op::ge},
+    {{"rispetto"}, Op::ge},  // "Rispetto n.8 scadenze": the number of deadlines to meet
     {{"oltre"}, Op::gt},                    {{"superiore"}, Op::gt},
     {{"maggiore"}, Op::gt},                 {{"più"}, Op::gt},
     {{"entro"}, Op::le},                    {{"massimo"}, Op::le},
@@ -473,8 +474,10 @@ private:
                 if (u == Unit::giorni) {
                     if (word_at(j, {"lavorativi", "lavorativo", "lav.", "lav"})) { m.qualifier = "lavorativi"; q.last = j++; }
                     else if (word_at(j, {"di"}) && word_at(j + 1, {"calendario"})) { m.qualifier = "di calendario"; q.last = j + 1; j += 2; }
-                    else if (word_at(j, {"naturali"}) && word_at(j + 1, {"e"}) && word_at(j + 2, {"consecutivi"})) { m.qualifier = "naturali e consecutivi"; q.last = j + 2; j += 3; }
-                    else if (word_at(j, {"naturali", "solari", "consecutivi"})) { m.qualifier = std::string(toks_[j].text); q.last = j++; }
+                    else if (word_at(j, {"naturali", "naturale"}) && word_at(j + 1, {"e"}) && word_at(j + 2, {"consecutivi", "consecutivo"})) { m.qualifier = "naturali e consecutivi"; q.last = j + 2; j += 3; }
+                    else if (word_at(j, {"naturali", "naturale"})) { m.qualifier = "naturali"; q.last = j++; }
+                    else if (word_at(j, {"solari", "solare"})) { m.qualifier = "solari"; q.last = j++; }
+                    else if (word_at(j, {"consecutivi", "consecutivo"})) { m.qualifier = "consecutivi"; q.last = j++; }
                 }
             }
         }

@@ -322,3 +322,21 @@ TEST_CASE("check_sheet: one actual cell for a composite target", "[sheet]") {
     REQUIRE(check.objectives.size() == 1);
     CHECK(check.objectives[0].attainment == Approx((1.0 + 0.5) / 2));
 }
+
+TEST_CASE("summarize: one group per CdR however its label is spaced; programmes within their mission", "[sheet]") {
+    // Spellings of the sample: "15 -Sallustio (…)" and "15 – Sallustio (…)" are the same CdR;
+    // "01-Organismi istituzionali" (Missione 01) and "01 - sistema di protezione civile" (Missione 11) are not.
+    const Grid g = make_grid({
+        {t("Missione"), t("Programma"), t("CdR"), t("Target (PEG)")},
+        {t("01 - Servizi istituzionali"), t("01-Organismi istituzionali"), t("15 -Sallustio (Area istruzione)"), t(">= 80%")},
+        {t("01 - Servizi istituzionali"), t("01-Organismi istituzionali"), t("15 \xE2\x80\x93 Sallustio (Area istruzione)"), t(">= 80%")},
+        {t("11- Soccorso civile"), t("01 - sistema di protezione civile"), t("31- Gattolin (Area Ambiente)"), t(">= 80%")},
+    });
+    const Summary s = summarize(check_sheet(g));
+    REQUIRE(s.tables[0].rows.size() == 2);
+    CHECK(s.tables[0].rows[0].group == "15 -Sallustio (Area istruzione)");  // the first spelling names the group
+    CHECK(s.tables[0].rows[0].objectives == 2);
+    REQUIRE(s.tables[2].rows.size() == 2);
+    CHECK(s.tables[2].rows[0].objectives == 2);
+    CHECK(s.tables[2].rows[1].group == "01 - sistema di protezione civile");
+}
