@@ -1,0 +1,320 @@
+#!/usr/bin/python3
+"""Headless integration test of the pegkit Calc add-in.
+
+  /usr/bin/python3 tests/integration/test_addin.py --oxt build/pegkit.oxt [--verbose]
+
+(a) installs the .oxt into a fresh profile and checks the 13 functions are registered with
+    descriptions and named arguments; (b) evaluates the self-checking functions.fods and lists
+    every failing case; (c) stores it as .ods and .xlsx, reloads both and compares formulas and
+    results; (d) with an Italian UI, under both settings of "Use English function names", checks
+    the Italian names and a formula typed with them. Exit status 0 when every check passes.
+"""
+import argparse
+import math
+import os
+import sys
+import tempfile
+import time
+import traceback
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, HERE)
+
+import lo  # noqa: E402  (needs Debian's python3-uno)
+
+SERVICE = "it.pegkit.calc.Functions"
+# English name, Italian name, programmatic method, visible arguments
+FUNCTIONS = [
+    ("PEG.CHECK", "PEG.VERIFICA", "getCheck", 2),
+    ("PEG.VALID", "PEG.VALIDO", "getValid", 2),
+    ("PEG.KIND", "PEG.TIPO", "getKind", 1),
+    ("PEG.OP", "PEG.OPERATORE", "getOp", 2),
+    ("PEG.VALUE", "PEG.VALORE", "getValue", 2),
+    ("PEG.UNIT", "PEG.UNITA", "getUnit", 2),
+    ("PEG.NORM", "PEG.NORMALIZZA", "getNorm", 1),
+    ("PEG.CLEAN", "PEG.PULISCI", "getClean", 1),
+    ("PEG.CODE", "PEG.CODICE", "getCode", 1),
+    ("PEG.LABEL", "PEG.ETICHETTA", "getLabel", 1),
+    ("PEG.ATTAIN", "PEG.RAGGIUNGIMENTO", "getAttain", 3),
+    ("PEG.MET", "PEG.RAGGIUNTO", "getMet", 2),
+    ("PEG.SCORE", "PEG.PUNTEGGIO", "getScore", 2),
+]
+FIRST_ROW = 4
+
+
+class Report:
+    def __init__(self, verbose):
+        self.passed = 0
+        self.failed = 0
+        self.verbose = verbose
+
+    def check(self, name, ok, detail="", quiet=False):
+        if ok:
+            self.passed += 1
+            if not quiet or self.verbose:
+                print(f"PASS {name}")
+        else:
+            self.failed += 1
+            print(f"FAIL {name}" + (f": {detail}" if detail else ""))
+        return ok
+
+
+def show(v):
+    if isinstance(v, tuple) and v and v[0] == "error":
+        return f"error {v[1]}"
+    if isinstance(v, float):
+        return repr(v)
+    return repr(v)
+
+
+def same(a, b):
+    """Results equal across a round trip: numbers to 1e-9 relative, errors by being errors."""
+    if isinstance(a, tuple) or isinstance(b, tuple):
+        return isinstance(a, tuple) and isinstance(b, tuple)
+    if isinstance(a, float) and isinstance(b, float):
+        return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+    return a == b
+
+
+# ------------------------------------------------------------------------------------------ (a)
+
+def check_descriptions(office, report, names_col, label, require=True):
+    """names_col: 0 English, 1 Italian. Returns how many of the 13 names were found."""
+    by_name = {d["Name"]: d for d in office.function_descriptions()}
+    found = 0
+    for fn in FUNCTIONS:
+        name, args = fn[names_col], fn[3]
+        d = by_name.get(name)
+        if d is None:
+            if require:
+                report.check(f"{label}: {name} listed in FunctionDescriptions", False,
+                             "not found; PEG.* seen: " + ", ".join(sorted(n for n in by_name if n.startswith("PEG"))))
+            continue
+        found += 1
+        if not require:
+            continue
+        problems = []
+        if not (d.get("Description") or "").strip():
+            problems.append("empty description")
+        arg_list = d["Arguments"]
+        if len(arg_list) != args:
+            problems.append(f"{len(arg_list)} arguments, expected {args}: {[a[0] for a in arg_list]}")
+        unnamed = [i for i, a in enumerate(arg_list) if not (a[0] or "").strip() or not (a[1] or "").strip()]
+        if unnamed:
+            problems.append(f"arguments without name or description: {unnamed}")
+        report.check(f"{label}: {name} registered ({len(arg_list)} named arguments)", not problems,
+                     "; ".join(problems))
+    return found
+
+
+# ------------------------------------------------------------------------------------------ (b)
+
+def read_cases(sheet):
+    """[(row, case, formula_text, result, expected, check)] for every case row of the sheet."""
+    used = sheet.createCursor()
+    used.gotoEndOfUsedArea(False)
+    last = used.RangeAddress.EndRow + 1
+    data = lo.read(sheet, f"A{FIRST_ROW}:E{last}")
+    cases = []
+    for i, (name, formula, _res, _exp, _chk) in enumerate(data):
+        row = FIRST_ROW + i
+        if not name:
+            continue  # an extra input row of the case above
+        cases.append((row, name, formula,
+                      lo.cell_value(lo.cell(sheet, f"C{row}")),
+                      lo.cell_value(lo.cell(sheet, f"D{row}")),
+                      lo.cell_value(lo.cell(sheet, f"E{row}"))))
+    return cases
+
+
+def evaluate_sheet(office, report, fods, label):
+    doc = office.load(fods)
+    try:
+        sheet = lo.sheet(doc)
+        t = time.monotonic()
+        lo.recalc(doc)
+        elapsed = time.monotonic() - t
+        summary = lo.cell_value(lo.cell(sheet, "B1"))
+        failing_count = lo.cell_value(lo.cell(sheet, "D1"))
+        cases = read_cases(sheet)
+        failing = [c for c in cases if c[5] != 1.0]
+        for row, name, formula, result, expected, check in cases:
+            report.check(f"{label} row {row} {name}", check == 1.0,
+                         f"{formula.strip()} gave {show(result)}, expected {show(expected)}", quiet=True)
+        report.check(f"{label}: {len(cases) - len(failing)}/{len(cases)} cases pass "
+                     f"(recalc {elapsed:.2f} s)", not failing, f"{len(failing)} failing")
+        report.check(f"{label}: summary B1 is TRUE", summary == 1.0 and failing_count == 0,
+                     f"B1={show(summary)}, D1 (failing)={show(failing_count)}")
+        return cases
+    finally:
+        lo.close(doc)
+
+
+def null_date_1904(office, report):
+    """A deadline's value and a completion date follow the document's date system."""
+    from com.sun.star.util import Date as UnoDate
+    doc = office.create()
+    try:
+        doc.NullDate = UnoDate(1, 1, 1904)
+        sheet = lo.sheet(doc)
+        cases = [("=DATE(2020;12;31)", 44196.0 - 1462),  # the switch took effect
+                 ('=PEG.VALUE("31/12/2020")-DATE(2020;12;31)', 0.0),
+                 ('=PEG.ATTAIN("31/12/2020"; DATE(2021;1;10); "late=30")', 1 - 10 / 30),
+                 ('=PEG.ATTAIN("31/12/2020"; DATE(2020;12;31))', 1.0)]
+        for i, (f, _) in enumerate(cases):
+            lo.cell(sheet, f"A{i + 1}").setFormula(f)
+        lo.recalc(doc)
+        for i, (f, want) in enumerate(cases):
+            got = lo.cell_value(lo.cell(sheet, f"A{i + 1}"))
+            report.check(f"1904 date system: {f} = {want:g}",
+                         isinstance(got, float) and abs(got - want) < 1e-9, f"got {show(got)}")
+    finally:
+        lo.close(doc)
+
+
+def diagnostic(office):
+    """PEG.CHECK's text for an Excel date artifact, to compare across UI languages."""
+    doc = office.create()
+    try:
+        c = lo.cell(lo.sheet(doc), "A1")
+        c.setFormula('=PEG.CHECK("02/01/1900")')
+        lo.recalc(doc)
+        return lo.cell_value(c)
+    finally:
+        lo.close(doc)
+
+
+# ------------------------------------------------------------------------------------------ (c)
+
+def round_trip(office, report, fods, tmp):
+    doc = office.load(fods)
+    lo.recalc(doc)
+    before = {c[0]: c for c in read_cases(lo.sheet(doc))}
+    paths = {"ods": os.path.join(tmp, "functions.ods"), "xlsx": os.path.join(tmp, "functions.xlsx")}
+    try:
+        lo.Office.store(doc, paths["ods"], lo.ODS)
+        lo.Office.store(doc, paths["xlsx"], lo.XLSX)
+    finally:
+        lo.close(doc)
+    programmatic = [m.lower() for _, _, m, _ in FUNCTIONS]
+    for fmt, path in paths.items():
+        doc = office.load(path)
+        try:
+            sheet = lo.sheet(doc)
+            lo.recalc(doc)
+            after = {c[0]: c for c in read_cases(sheet)}
+            lost, changed = [], []
+            for row, c in before.items():
+                f = lo.cell(sheet, f"C{row}").getFormula()
+                if f.startswith("=L") or f.startswith("=M") or f.startswith("=N"):  # array element
+                    f = lo.cell(sheet, f.lstrip("=")).getFormula()
+                fl = f.lower()
+                if "peg." not in fl and "it.pegkit" not in fl and not any(m in fl for m in programmatic):
+                    lost.append(f"row {row} {c[1]}: formula now {f!r}")
+                a = after.get(row)
+                if a is None or not same(c[3], a[3]):
+                    changed.append(f"row {row} {c[1]}: {show(c[3])} became {show(a[3] if a else None)}")
+            for msg in lost[:10]:
+                report.check(f"{fmt} round trip keeps the formula", False, msg)
+            for msg in changed[:10]:
+                report.check(f"{fmt} round trip keeps the result", False, msg)
+            report.check(f"{fmt} round trip: {len(before)} formulas kept", not lost, f"{len(lost)} lost")
+            report.check(f"{fmt} round trip: {len(before)} results equal", not changed,
+                         f"{len(changed)} changed")
+        finally:
+            lo.close(doc)
+
+
+# ------------------------------------------------------------------------------------------ (d)
+
+def italian(oxt, report, fods, english_names, english_diagnostic):
+    label = f"it-IT, EnglishFunctionName={str(english_names).lower()}"
+    with lo.Office(ui_locale="it-IT", english_function_names=english_names) as office:
+        office.install_extension(oxt)
+        it_found = check_descriptions(office, report, 1, label, require=False)
+        en_found = check_descriptions(office, report, 0, label, require=False)
+        # The Function Wizard lists names in the UI language; whether the English switch changes
+        # that is LibreOffice's business, so accept either complete set when the switch is on.
+        if english_names:
+            report.check(f"{label}: FunctionDescriptions lists all 13 (Italian {it_found}, "
+                         f"English {en_found})", it_found == 13 or en_found == 13)
+        else:
+            check_descriptions(office, report, 1, label)
+
+        doc = office.create()
+        try:
+            sheet = lo.sheet(doc)
+            a1, b1, c1, d1 = (lo.cell(sheet, n) for n in ("A1", "B1", "C1", "D1"))
+            # API formulas (setFormula) are English whatever the UI.
+            a1.setFormula('=PEG.KIND("31/12/2020")')
+            # What a user types: FormulaLocal follows the UI locale and the English switch.
+            local_kind = "PEG.KIND" if english_names else "PEG.TIPO"
+            local_attain = "PEG.ATTAIN" if english_names else "PEG.RAGGIUNGIMENTO"
+            b1.FormulaLocal = f'={local_kind}("31/12/2020")'
+            c1.FormulaLocal = f'={local_attain}(">= 80%"; 0,72)'
+            d1.FormulaLocal = '=PEG.VERIFICA("02/01/1900")' if not english_names else '=PEG.CHECK("02/01/1900")'
+            lo.recalc(doc)
+            got = [lo.cell_value(c) for c in (a1, b1, c1, d1)]
+            report.check(f"{label}: setFormula =PEG.KIND(\"31/12/2020\") -> scadenza", got[0] == "scadenza",
+                         f"got {show(got[0])}")
+            report.check(f"{label}: typed ={local_kind}(\"31/12/2020\") -> scadenza", got[1] == "scadenza",
+                         f"got {show(got[1])}, FormulaLocal reads back {b1.FormulaLocal!r}")
+            report.check(f"{label}: typed ={local_attain}(\">= 80%\"; 0,72) -> 0,9",
+                         isinstance(got[2], float) and abs(got[2] - 0.9) < 1e-9,
+                         f"got {show(got[2])}, FormulaLocal reads back {c1.FormulaLocal!r}")
+            report.check(f"{label}: diagnostic is non-empty text in Italian ({got[3]!r})",
+                         isinstance(got[3], str) and got[3] != "" and got[3] != english_diagnostic,
+                         f"got {show(got[3])}, the same as under the English UI")
+            # The other language's name must not silently resolve to something else.
+            report.check(f"{label}: stored name is the programmatic one",
+                         "getkind" in a1.getFormula().lower() or "PEG.KIND" in a1.getFormula(),
+                         f"getFormula gives {a1.getFormula()!r}")
+        finally:
+            lo.close(doc)
+        if not english_names:
+            evaluate_sheet(office, report, fods, f"functions.fods under {label}")
+
+
+# ------------------------------------------------------------------------------------------ main
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--oxt", required=True, help="the packed extension (build/pegkit.oxt)")
+    ap.add_argument("--fods", default=os.path.join(HERE, "functions.fods"))
+    ap.add_argument("--skip-italian", action="store_true", help="skip part (d)")
+    ap.add_argument("--verbose", action="store_true")
+    args = ap.parse_args()
+    report = Report(args.verbose)
+    t0 = time.monotonic()
+    oxt = os.path.abspath(args.oxt)
+    try:
+        if not report.check(f"extension exists: {oxt}", os.path.isfile(oxt), "build it with "
+                            "`cmake --build build --target pegkit_oxt`"):
+            raise SystemExit
+        with tempfile.TemporaryDirectory(prefix="pegkit-it-") as tmp:
+            with lo.Office() as office:
+                t = time.monotonic()
+                ident = office.install_extension(oxt)
+                report.check(f"installed {ident} and restarted ({time.monotonic() - t:.1f} s): "
+                             f"{office.last_registration}", True)
+                check_descriptions(office, report, 0, "en-US")
+                evaluate_sheet(office, report, args.fods, "functions.fods")
+                null_date_1904(office, report)
+                english_diagnostic = diagnostic(office)
+                round_trip(office, report, args.fods, tmp)
+            if not args.skip_italian:
+                italian(oxt, report, args.fods, False, english_diagnostic)
+                italian(oxt, report, args.fods, True, english_diagnostic)
+    except SystemExit:
+        pass
+    except lo.OfficeError as e:
+        report.check("LibreOffice", False, str(e))
+    except Exception:
+        report.check("test harness", False, traceback.format_exc())
+    print(f"{report.passed} passed, {report.failed} failed ({time.monotonic() - t0:.1f} s)")
+    return 0 if report.failed == 0 and report.passed > 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
