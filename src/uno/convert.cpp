@@ -1,0 +1,87 @@
+#include "convert.hpp"
+
+#include <com/sun/star/util/Date.hpp>
+
+#include <cmath>
+
+namespace pegkit::uno {
+
+OUString to_ou(std::string_view utf8) {
+    return OUString(utf8.data(), static_cast<sal_Int32>(utf8.size()), RTL_TEXTENCODING_UTF8);
+}
+
+std::string to_utf8(const OUString& s) {
+    const OString o = OUStringToOString(s, RTL_TEXTENCODING_UTF8);
+    return std::string(o.getStr(), static_cast<std::size_t>(o.getLength()));
+}
+
+Cell to_cell(const css::uno::Any& value) {
+    switch (value.getValueTypeClass()) {
+    case css::uno::TypeClass_VOID:
+        return Cell{};
+    case css::uno::TypeClass_STRING: {
+        OUString s;
+        value >>= s;
+        return Cell::of_text(to_utf8(s));
+    }
+    case css::uno::TypeClass_BOOLEAN: {
+        bool b = false;
+        value >>= b;
+        return Cell::of_bool(b);
+    }
+    case css::uno::TypeClass_DOUBLE:
+    case css::uno::TypeClass_FLOAT:
+    case css::uno::TypeClass_LONG:
+    case css::uno::TypeClass_SHORT:
+    case css::uno::TypeClass_HYPER:
+    case css::uno::TypeClass_BYTE: {
+        double d = 0;
+        value >>= d;
+        return Cell::of_number(d);
+    }
+    default: {
+        Cell c;
+        c.type = CellType::error;
+        return c;
+    }
+    }
+}
+
+Arg to_arg(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& rows) {
+    Arg a;
+    a.rows = rows.getLength();
+    a.cols = 0;
+    for (const auto& row : rows) a.cols = std::max<int>(a.cols, row.getLength());
+    a.cells.resize(static_cast<std::size_t>(a.rows) * static_cast<std::size_t>(a.cols));
+    for (int r = 0; r < a.rows; ++r)
+        for (int c = 0; c < rows[r].getLength(); ++c) a.cells[static_cast<std::size_t>(r) * a.cols + c] = to_cell(rows[r][c]);
+    a.range = a.rows * a.cols != 1;
+    if (a.cells.empty()) {  // nothing at all: one empty value
+        a.rows = a.cols = 1;
+        a.cells.emplace_back();
+    }
+    return a;
+}
+
+Arg to_arg(const css::uno::Any& value) {
+    css::uno::Sequence<css::uno::Sequence<css::uno::Any>> rows;
+    if (value.getValueTypeClass() == css::uno::TypeClass_SEQUENCE && (value >>= rows)) {
+        Arg a = to_arg(rows);
+        a.range = true;
+        return a;
+    }
+    Arg a;
+    a.omitted = !value.hasValue();
+    a.cells.push_back(to_cell(value));
+    return a;
+}
+
+long null_date_offset(const css::uno::Reference<css::beans::XPropertySet>& options) {
+    if (!options.is()) return 0;
+    css::util::Date d;
+    if (!(options->getPropertyValue("NullDate") >>= d)) return 0;
+    const Date nd{d.Year, d.Month, d.Day};
+    return valid(nd) ? to_serial(nd) : 0;
+}
+
+}  // namespace pegkit::uno
