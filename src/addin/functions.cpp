@@ -12,6 +12,8 @@
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/lang/XServiceName.hpp>
 #include <com/sun/star/sheet/XAddIn.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <cppuhelper/implbase4.hxx>
 #include <cppuhelper/supportsservice.hxx>
@@ -133,7 +135,7 @@ public:
             ReadOptions options;
             if (!plan_year(year, options)) return Any(error_value(CalcError::illegal_argument));
             const Lang lang = language();
-            return map_cells(uno::to_arg(target), [&](const Cell& c) {
+            return map_cells(uno::to_value_arg(target), [&](const Cell& c) {
                 const Target t = read_target(c, options);
                 if (t.kind == Kind::vuoto) return Out::of_text(message(Diag::empty_target, lang));
                 const Diagnostic* e = t.first_error();
@@ -146,13 +148,13 @@ public:
         return guarded([&] {
             ReadOptions options;
             if (!plan_year(year, options)) return Any(error_value(CalcError::illegal_argument));
-            return map_cells(uno::to_arg(target), [&](const Cell& c) { return Out::of_bool(read_target(c, options).readable()); });
+            return map_cells(uno::to_value_arg(target), [&](const Cell& c) { return Out::of_bool(read_target(c, options).readable()); });
         });
     }
 
     Any SAL_CALL getKind(const Cells& target) override {
         return guarded([&] {
-            return map_cells(uno::to_arg(target), [](const Cell& c) { return Out::of_text(kind_name(read_target(c).kind)); });
+            return map_cells(uno::to_value_arg(target), [](const Cell& c) { return Out::of_text(kind_name(read_target(c).kind)); });
         });
     }
 
@@ -175,7 +177,7 @@ public:
 
     Any SAL_CALL getNorm(const Cells& target) override {
         return guarded([&] {
-            return map_cells(uno::to_arg(target), [](const Cell& c) {
+            return map_cells(uno::to_value_arg(target), [](const Cell& c) {
                 return c.empty() ? Out::of_text("") : Out::of_text(normalize(read_target(c)));
             });
         });
@@ -183,7 +185,7 @@ public:
 
     Any SAL_CALL getClean(const Cells& text) override {
         return guarded([&] {
-            return map_cells(uno::to_arg(text), [](const Cell& c) {
+            return map_cells(uno::to_value_arg(text), [](const Cell& c) {
                 return c.type == CellType::number ? Out::of_number(c.number) : Out::of_text(clean(c.text));
             });
         });
@@ -191,7 +193,7 @@ public:
 
     Any SAL_CALL getCode(const Cells& text) override {
         return guarded([&] {
-            return map_cells(uno::to_arg(text), [](const Cell& c) {
+            return map_cells(uno::to_value_arg(text), [](const Cell& c) {
                 if (c.type == CellType::number) return Out::of_number(c.number);
                 const CodeLabel cl = split_code(c.text);
                 return cl.code ? Out::of_number(static_cast<double>(*cl.code)) : Out::of_text("");
@@ -201,13 +203,13 @@ public:
 
     Any SAL_CALL getLabel(const Cells& text) override {
         return guarded([&] {
-            return map_cells(uno::to_arg(text), [](const Cell& c) {
+            return map_cells(uno::to_value_arg(text), [](const Cell& c) {
                 return c.type == CellType::number ? Out::of_text("") : Out::of_text(split_code(c.text).label);
             });
         });
     }
 
-    Any SAL_CALL getAttain(const Reference<css::beans::XPropertySet>& options, const Cells& target, const Cells& actual,
+    Any SAL_CALL getAttain(const Reference<css::beans::XPropertySet>& options, const Cells& target, const Reference<css::table::XCellRange>& actual,
                            const Any& rule) override {
         return guarded([&] {
             Rules rules;
@@ -229,13 +231,13 @@ public:
         });
     }
 
-    Any SAL_CALL getMet(const Reference<css::beans::XPropertySet>& options, const Cells& target, const Cells& actual) override {
+    Any SAL_CALL getMet(const Reference<css::beans::XPropertySet>& options, const Cells& target, const Reference<css::table::XCellRange>& actual) override {
         return guarded([&] {
             return per_target(options, target, actual, [&](const Target& t, const std::vector<Cell>& actuals) {
                 const Attainment a = attain(t, actuals);
                 switch (a.status) {
                 case Attainment::Status::scored: return Out::of_bool(met(t, actuals));
-                case Attainment::Status::not_assessed: return Out::of_text("");
+                case Attainment::Status::not_assessed: return Out::of_bool(false);
                 case Attainment::Status::error: break;
                 }
                 return Out::of_error(CalcError::no_value);
@@ -350,7 +352,7 @@ private:
         return guarded([&] {
             const std::optional<std::size_t> n = part_number(part);
             if (!n) return Any(error_value(CalcError::illegal_argument));
-            return map_cells(uno::to_arg(target), [&](const Cell& c) {
+            return map_cells(uno::to_value_arg(target), [&](const Cell& c) {
                 const Target t = read_target(c);
                 if (t.kind == Kind::conformita) return Out::of_text("");
                 const Measure* m = t.part(*n);
@@ -362,11 +364,13 @@ private:
     // PEG.ATTAIN, PEG.MET: a single target with one actual or a range of actuals (one per part);
     // a range of targets with actuals of the same shape; or a column of composite targets with a
     // row of actuals each.
-    static Any per_target(const Reference<css::beans::XPropertySet>& options, const Cells& target, const Cells& actual,
+    static Any per_target(const Reference<css::beans::XPropertySet>& options, const Cells& target, const Reference<css::table::XCellRange>& actual,
                           const std::function<Out(const Target&, const std::vector<Cell>&)>& f) {
         const long offset = uno::null_date_offset(options);
-        const uno::Arg t = uno::to_arg(target);
-        const uno::Arg a = uno::to_arg(actual);
+        const uno::Arg t = uno::to_value_arg(target);
+        const Reference<css::sheet::XCellRangeData> data(actual, css::uno::UNO_QUERY);
+        if (!data.is()) return Any(error_value(CalcError::illegal_argument));
+        const uno::Arg a = uno::to_arg(data->getDataArray());
         auto score_one = [&](const Cell& cell, std::vector<Cell> actuals) {
             const Target tg = read_target(cell);
             // a completion date counts from the document's null date, the core's from 1899-12-30

@@ -63,6 +63,14 @@ Arg to_arg(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& rows) {
     return a;
 }
 
+Arg to_value_arg(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& rows) {
+    Arg a = to_arg(rows);
+    // Calc passes a single referenced empty cell as 0.0 (only ranges carry empty cells), so a
+    // lone 0 is read as empty: a missing target must not pass as "= 0" in PEG.VALID(J2).
+    if (!a.range && a.cells[0].type == CellType::number && a.cells[0].number == 0) a.cells[0] = Cell{};
+    return a;
+}
+
 Arg to_arg(const css::uno::Any& value) {
     css::uno::Sequence<css::uno::Sequence<css::uno::Any>> rows;
     if (value.getValueTypeClass() == css::uno::TypeClass_SEQUENCE && (value >>= rows)) {

@@ -36,8 +36,11 @@ struct Arg {
 // format, so a date in a cell is a plain number here (TARGETS.md §3, typed cells).
 Cell to_cell(const css::uno::Any& value);
 Arg to_arg(const css::uno::Any& value);
-// A required argument: Calc gives a single value as a 1x1 array, which is no range.
+// Cells as an XCellRangeData gives them (empty cells are void or "").
 Arg to_arg(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& rows);
+// A required value argument: Calc gives a single value as a 1x1 array, which is no range, and a
+// single empty cell as 0.0, which is read as empty.
+Arg to_value_arg(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& rows);
 
 // Days between the document's null date and Calc's default (1899-12-30): core serials are
 // counted from the default, sheet serials from the document's NullDate.

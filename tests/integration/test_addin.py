@@ -12,6 +12,7 @@
 import argparse
 import math
 import os
+import re
 import sys
 import tempfile
 import time
@@ -158,10 +159,13 @@ def null_date_1904(office, report):
     try:
         doc.NullDate = UnoDate(1, 1, 1904)
         sheet = lo.sheet(doc)
+        # completion dates typed in B1 and B2 (the actual is a reference)
+        lo.cell(sheet, "B1").setFormula("=DATE(2021;1;10)")
+        lo.cell(sheet, "B2").setFormula("=DATE(2020;12;31)")
         cases = [("=DATE(2020;12;31)", 44196.0 - 1462),  # the switch took effect
                  ('=PEG.VALUE("31/12/2020")-DATE(2020;12;31)', 0.0),
-                 ('=PEG.ATTAIN("31/12/2020"; DATE(2021;1;10); "late=30")', 1 - 10 / 30),
-                 ('=PEG.ATTAIN("31/12/2020"; DATE(2020;12;31))', 1.0)]
+                 ('=PEG.ATTAIN("31/12/2020"; B1; "late=30")', 1 - 10 / 30),
+                 ('=PEG.ATTAIN("31/12/2020"; B2)', 1.0)]
         for i, (f, _) in enumerate(cases):
             lo.cell(sheet, f"A{i + 1}").setFormula(f)
         lo.recalc(doc)
@@ -207,7 +211,7 @@ def round_trip(office, report, fods, tmp):
             lost, changed = [], []
             for row, c in before.items():
                 f = lo.cell(sheet, f"C{row}").getFormula()
-                if f.startswith("=L") or f.startswith("=M") or f.startswith("=N"):  # array element
+                if re.fullmatch(r"=[LMN]\d+", f):  # an element of an array result
                     f = lo.cell(sheet, f.lstrip("=")).getFormula()
                 fl = f.lower()
                 if "peg." not in fl and "it.pegkit" not in fl and not any(m in fl for m in programmatic):
@@ -252,7 +256,8 @@ def italian(oxt, report, fods, english_names, english_diagnostic):
             local_kind = "PEG.KIND" if english_names else "PEG.TIPO"
             local_attain = "PEG.ATTAIN" if english_names else "PEG.RAGGIUNGIMENTO"
             b1.FormulaLocal = f'={local_kind}("31/12/2020")'
-            c1.FormulaLocal = f'={local_attain}(">= 80%"; 0,72)'
+            lo.cell(sheet, "E1").FormulaLocal = "0,72"  # the actual, typed the Italian way
+            c1.FormulaLocal = f'={local_attain}(">= 80%"; E1)'
             d1.FormulaLocal = '=PEG.VERIFICA("02/01/1900")' if not english_names else '=PEG.CHECK("02/01/1900")'
             lo.recalc(doc)
             got = [lo.cell_value(c) for c in (a1, b1, c1, d1)]
@@ -260,7 +265,7 @@ def italian(oxt, report, fods, english_names, english_diagnostic):
                          f"got {show(got[0])}")
             report.check(f"{label}: typed ={local_kind}(\"31/12/2020\") -> scadenza", got[1] == "scadenza",
                          f"got {show(got[1])}, FormulaLocal reads back {b1.FormulaLocal!r}")
-            report.check(f"{label}: typed ={local_attain}(\">= 80%\"; 0,72) -> 0,9",
+            report.check(f"{label}: typed ={local_attain}(\">= 80%\"; E1) with E1 = 0,72 -> 0,9",
                          isinstance(got[2], float) and abs(got[2] - 0.9) < 1e-9,
                          f"got {show(got[2])}, FormulaLocal reads back {c1.FormulaLocal!r}")
             report.check(f"{label}: diagnostic is non-empty text in Italian ({got[3]!r})",
