@@ -3,6 +3,8 @@
 #include "reading.hpp"
 #include "target.hpp"
 
+#include <cmath>
+
 namespace pegkit {
 namespace {
 
@@ -25,7 +27,15 @@ std::string measure_text(const Measure& m) {
     const bool one = m.value == 1;
     switch (m.unit) {
     case Unit::percent: out += reading::format_number(m.value * 100, 10) + "%"; break;
-    case Unit::eur: out += reading::format_number(m.value, 10) + " €"; break;
+    case Unit::eur: {
+        // money shows cents when it has them: "1.000,50 €", not "1.000,5 €"
+        const double cents = m.value * 100;
+        std::string v = reading::format_number(m.value, 10);
+        if (std::fabs(cents - std::round(cents)) < 1e-6 && std::fabs(m.value) < 1e13 && v.find(',') != std::string::npos)
+            v = reading::format_number(m.value, 2), v += v.size() >= 2 && v[v.size() - 2] == ',' ? "0" : "";
+        out += v + " €";
+        break;
+    }
     case Unit::giorni: out += reading::format_number(m.value, 10) + (one ? " giorno" : " giorni"); break;
     case Unit::ore: out += reading::format_number(m.value, 10) + (one ? " ora" : " ore"); break;
     case Unit::anni: out += reading::format_number(m.value, 10) + (one ? " anno" : " anni"); break;
@@ -57,7 +67,7 @@ std::string normalize(const Target& target) {
     for (std::size_t k = 0; k < target.parts.size(); ++k) {
         const Measure& m = target.parts[k];
         // "≥ 1 revisione entro il 31/12/2020" reads better than "… e entro il …"
-        if (k > 0) out += m.kind == Kind::scadenza ? " " : " e ";
+        if (k > 0) out += m.kind == Kind::scadenza && target.parts[k - 1].kind != Kind::scadenza ? " " : " e ";
         out += measure_text(m);
     }
     return out;

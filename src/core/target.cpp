@@ -367,8 +367,9 @@ private:
         if (i + 1 < toks_.size() && ((toks_[i + 1].type == Tok::symbol && toks_[i + 1].text == "%") ||
                                      (toks_[i + 1].type == Tok::word && (is_unit_word(toks_[i + 1].text, u) || multiplier(toks_[i + 1].text) > 0))))
             return false;
+        // "Riduzione del 2% rispetto al 2019": a year of comparison, not a count to reach
         std::size_t b = 0;
-        return operator_before(toks_, i, 0, b) == Op::none;
+        return operator_before(toks_, i, 0, b) == Op::none || word_at(b, {"rispetto", "pari"});
     }
 
     bool scan_quantities(Target& r) {
@@ -402,6 +403,10 @@ private:
             } else {
                 continue;
             }
+            // ">= -5", "-5%": a minus sign written against the digits
+            if (tk.type == Tok::number && i > floor && toks_[i - 1].type == Tok::symbol && toks_[i - 1].text == "-" &&
+                toks_[i - 1].end == tk.begin && (i - 1 == 0 || toks_[i - 2].type == Tok::op || toks_[i - 2].end < toks_[i - 1].begin))
+                v = -v;
             Quantity q;
             q.tok = i;
             q.first = i;
@@ -431,7 +436,7 @@ private:
             }
             if (tk.text == "assenza") q.last = q.tok + 1;  // "assenza di"
         } else {
-            m.op = operator_before(toks_, q.tok, floor, op_begin);
+            m.op = operator_before(toks_, q.value < 0 ? q.tok - 1 : q.tok, floor, op_begin);
             q.explicit_op = m.op != Op::none;
             // "= 0" written as a bare 0
             if (!q.explicit_op && q.value == 0 && !word_number) { m.op = Op::eq; q.explicit_op = false; }
@@ -446,6 +451,12 @@ private:
         if (j + 1 < toks_.size() && toks_[j].type == Tok::symbol && toks_[j].text == "-" && toks_[j + 1].type == Tok::number && !used_[j + 1] &&
             !year_token(q.tok)) {
             fail(r, Diag::number_range, {original(q.tok, j + 1)});
+            return false;
+        }
+        // "tra 5 e 10 giorni", "da 5 a 10 giorni": a range in words
+        if (word_at(q.tok - 1, {"tra", "fra", "da"}) && q.tok >= 1 && word_at(j, {"e", "a"}) && j + 1 < toks_.size() &&
+            toks_[j + 1].type == Tok::number && !used_[j + 1]) {
+            fail(r, Diag::number_range, {original(q.tok - 1, j + 1)});
             return false;
         }
         // currency written before the number: ">€9,000,000", "€ 51.294,82"
@@ -551,7 +562,11 @@ private:
         std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.at < b.at; });
         if (items.empty()) {
             if (compliance()) { r.kind = Kind::conformita; return; }
-            const bool op = std::any_of(toks_.begin(), toks_.end(), [](const Token& t) { return t.type == Tok::op; });
+            // ">= abc", "almeno abc": an operator with nothing to measure
+            const bool op = std::any_of(toks_.begin(), toks_.end(), [](const Token& t) {
+                return t.type == Tok::op ||
+                       (t.type == Tok::word && one_of(t.text, {"almeno", "minimo", "massimo", "max", "max.", "inferiore", "superiore", "maggiore", "minore"}));
+            });
             fail(r, op ? Diag::missing_number : Diag::not_measurable);
             r.kind = Kind::non_valido;
             return;
