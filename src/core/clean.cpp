@@ -156,7 +156,25 @@ std::string pass(std::string_view s, bool& removed) {
 
 }  // namespace
 
+// Most cells need no work: ASCII or Latin-1 letters, single inner spaces, no markup.
+bool already_clean(std::string_view s) {
+    if (s.empty()) return true;
+    if (s.front() == ' ' || s.back() == ' ') return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == '<' || c == '&' || c == 0x7F) return false;
+        if (c == ' ' && s[i + 1] == ' ') return false;
+        if (c >= 0x80) {
+            // "è", "à": U+00C0..U+00FF as C3 80..BF; anything else takes the full pass
+            if (c != 0xC3 || i + 1 >= s.size() || (static_cast<unsigned char>(s[i + 1]) & 0xC0) != 0x80) return false;
+            ++i;
+        }
+    }
+    return true;
+}
+
 std::string clean(std::string_view text) {
+    if (already_clean(text)) return std::string(text);
     bool removed = false;
     std::string out = pass(text, removed);
     while (removed) {

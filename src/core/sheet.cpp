@@ -113,8 +113,6 @@ std::string cell_text(const Cell& cell) {
     return number_text(cell.number);
 }
 
-bool blank(const Cell& cell) { return cell.empty() || (cell.type == CellType::text && clean(cell.text).empty()); }
-
 bool dashes(std::string_view s) {
     bool dash = false;
     for (char c : s) {
@@ -124,9 +122,15 @@ bool dashes(std::string_view s) {
     return dash;
 }
 
-// The grid with merged ranges filled from their top-left cell.
-std::vector<Cell> unmerge(const Grid& grid) {
+// The grid with its texts cleaned once (an empty text makes an empty cell) and merged ranges
+// filled from their top-left cell. Everything after works on these cells.
+std::vector<Cell> prepare(const Grid& grid) {
     std::vector<Cell> cells = grid.cells;
+    for (Cell& cell : cells) {
+        if (cell.type != CellType::text) continue;
+        cell.text = clean(cell.text);
+        if (cell.text.empty()) cell.type = CellType::empty;
+    }
     for (const Merge& m : grid.merges) {
         if (m.first_row < 0 || m.first_col < 0 || m.first_row >= grid.rows || m.first_col >= grid.cols) continue;
         const Cell top_left = grid.at(m.first_row, m.first_col);
@@ -194,11 +198,11 @@ bool routinary(const Cell& dup_objective) {
 class Checker {
 public:
     Checker(const Grid& grid, const SheetOptions& options)
-        : grid_(grid), options_(options), cells_(unmerge(grid)) {}
+        : grid_(grid), options_(options), cells_(prepare(grid)) {}
 
     SheetCheck run() {
         check_.column.fill(-1);
-        if (std::all_of(cells_.begin(), cells_.end(), blank)) {
+        if (std::all_of(cells_.begin(), cells_.end(), [](const Cell& c) { return c.empty(); })) {
             add(0, -1, Diag::empty_sheet);
             return std::move(check_);
         }
@@ -223,17 +227,17 @@ private:
     }
     std::string text_at(int r, Column c) const {
         const Cell* cell = at(r, c);
-        return cell ? clean(cell_text(*cell)) : std::string();
+        return cell ? cell_text(*cell) : std::string();
     }
     bool blank_row(int r) const {
         for (int c = 0; c < grid_.cols; ++c)
-            if (!blank(at(r, c))) return false;
+            if (!at(r, c).empty()) return false;
         return true;
     }
     bool separator_row(int r) const {
         for (int c = 0; c < grid_.cols; ++c) {
             const Cell& cell = at(r, c);
-            if (!blank(cell) && (cell.type != CellType::text || !dashes(clean(cell.text)))) return false;
+            if (!cell.empty() && (cell.type != CellType::text || !dashes(cell.text))) return false;
         }
         return true;
     }
@@ -258,7 +262,7 @@ private:
 
     bool repeats_header(int r) const {
         for (int c = 0; c < grid_.cols; ++c)
-            if (clean(cell_text(at(r, c))) != clean(cell_text(at(check_.header_row, c)))) return false;
+            if (cell_text(at(r, c)) != cell_text(at(check_.header_row, c))) return false;
         return true;
     }
 
