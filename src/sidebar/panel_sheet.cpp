@@ -1,0 +1,93 @@
+#include "panel_sheet.hpp"
+
+#include "clean.hpp"
+#include "grid.hpp"
+
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/sheet/XSpreadsheetView.hpp>
+
+#include <map>
+#include <set>
+
+using css::uno::Reference;
+using css::uno::UNO_QUERY;
+
+namespace pegkit::sidebar {
+
+std::string column_letters(int col) {
+    std::string s;
+    for (int c = col + 1; c > 0; c = (c - 1) / 26) s.insert(s.begin(), char('A' + (c - 1) % 26));
+    return s;
+}
+
+namespace {
+
+std::string address(int row, int col) {
+    return col < 0 ? std::to_string(row + 1) : column_letters(col) + std::to_string(row + 1);
+}
+
+std::string header_text(const Grid& grid, const SheetCheck& check, int c) {
+    if (check.header_row < 0 || check.header_row >= grid.rows || c < 0 || c >= grid.cols) return {};
+    return clean(grid.at(check.header_row, c).text);
+}
+
+}  // namespace
+
+SheetView read_active_sheet(const Reference<css::frame::XController>& controller, Lang lang) {
+    SheetView view;
+    Reference<css::sheet::XSpreadsheetView> sheet_view(controller, UNO_QUERY);
+    Reference<css::sheet::XSpreadsheetDocument> document(
+        controller.is() ? controller->getModel() : nullptr, UNO_QUERY);
+    if (!sheet_view.is() || !document.is()) return view;
+    view.sheet = sheet_view->getActiveSheet();
+    if (!view.sheet.is()) return view;
+    view.ok = true;
+
+    const uno::SheetArea area = uno::used_area(view.sheet);
+    view.first_row = area.first_row;
+    view.first_col = area.first_col;
+    const Grid grid = uno::read_grid(document, view.sheet, area);
+    view.check = check_sheet(grid);
+    const SheetCheck& check = view.check;
+
+    // Normalize rewrites cells that are not clean and targets that read to another text: one
+    // cell counts once, whatever the reasons.
+    std::map<int, std::set<int>> changed;  // grid column -> grid rows
+    for (const Finding& f : check.findings) {
+        switch (f.severity) {
+        case Severity::error: ++view.errors; break;
+        case Severity::warning: ++view.warnings; break;
+        case Severity::info: ++view.infos; break;
+        }
+        SheetFinding s;
+        s.sheet_row = area.first_row + f.row;
+        s.sheet_col = f.col < 0 ? -1 : area.first_col + f.col;
+        s.severity = f.severity;
+        s.text = address(s.sheet_row, s.sheet_col) + " · " + message(f.code, lang, f.args);
+        view.findings.push_back(std::move(s));
+        if (f.code == Diag::would_normalize && f.col >= 0) changed[f.col].insert(f.row);
+    }
+    if (check.found) {
+        for (int r = check.first_row; r <= check.last_row && r < grid.rows; ++r)
+            for (int c = 0; c < grid.cols; ++c) {
+                const Cell& cell = grid.at(r, c);
+                if (cell.type == CellType::text && !cell.formula && clean(cell.text) != cell.text)
+                    changed[c].insert(r);
+            }
+        for (int c = 0; c < grid.cols; ++c) {
+            std::string name = header_text(grid, check, c);
+            if (name.empty()) continue;
+            view.columns.push_back({area.first_col + c, column_letters(area.first_col + c) + " · " + name});
+        }
+        const int actual = check.col(Column::actual), weight = check.col(Column::weight);
+        if (actual >= 0) view.actual_col = area.first_col + actual;
+        if (weight >= 0) view.weight_col = area.first_col + weight;
+    }
+    for (const auto& [c, rows] : changed) {
+        std::string name = header_text(grid, check, c);
+        view.changes.push_back({name.empty() ? column_letters(area.first_col + c) : name, int(rows.size())});
+    }
+    return view;
+}
+
+}  // namespace pegkit::sidebar

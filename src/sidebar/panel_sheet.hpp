@@ -1,0 +1,48 @@
+#pragma once
+// What the panels show about the active sheet, read once through src/uno and checked by the core:
+// findings with their cell addresses, cells each column would change, the header's columns.
+#include "diagnostic.hpp"
+#include "sheet.hpp"
+
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+
+#include <string>
+#include <vector>
+
+namespace pegkit::sidebar {
+
+struct SheetFinding {
+    int sheet_row = 0, sheet_col = -1;   // absolute, 0-based; col -1 for the whole sheet
+    Severity severity = Severity::error;
+    std::string text;                    // "B12 · message" in the UI language
+};
+
+struct ColumnChange {
+    std::string column;                  // the header's text, or the column letter
+    int cells = 0;
+};
+
+struct SheetColumn {
+    int sheet_col = 0;
+    std::string label;                   // "F · Valore raggiunto"
+};
+
+struct SheetView {
+    bool ok = false;                     // a spreadsheet view with an active sheet
+    css::uno::Reference<css::sheet::XSpreadsheet> sheet;
+    SheetCheck check;
+    int first_row = 0, first_col = 0;    // where grid (0,0) lies on the sheet
+    int errors = 0, warnings = 0, infos = 0;
+    std::vector<SheetFinding> findings;
+    std::vector<ColumnChange> changes;   // columns with cells Normalize would rewrite
+    std::vector<SheetColumn> columns;    // the header's columns, for the Summary choices
+    int actual_col = -1, weight_col = -1;  // sheet columns found by the core, -1 when absent
+};
+
+std::string column_letters(int col);     // 0 -> "A", 26 -> "AA"
+
+// Reads and checks the controller's active sheet. Throws UNO exceptions; callers catch.
+SheetView read_active_sheet(const css::uno::Reference<css::frame::XController>& controller, Lang lang);
+
+}  // namespace pegkit::sidebar
