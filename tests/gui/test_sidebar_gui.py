@@ -1,0 +1,225 @@
+#!/usr/bin/python3
+"""A real Calc window under Xvfb with the PEG deck shown on the Venezia sample; a screenshot is kept.
+
+  /usr/bin/python3 tests/gui/test_sidebar_gui.py --oxt build/pegkit.oxt --artifacts build/gui-artifacts
+      [--lang it-IT|en-US] [--sample /work/shared/data/peg-2020-cm-venezia.tsv]
+
+Starts Xvfb on a free display and a visible soffice on it (VCL's X11 plugin) with a throwaway
+profile, installs the .oxt through the running office and restarts it, opens the sample TSV as a
+workbook, shows the deck through the sidebar API, and saves sidebar-<lang>.png. Checks: the deck
+and its three panels exist and the deck is active; the screenshot is not blank (many colours) and
+the sidebar's strip is not uniform. Missing Xvfb, ImageMagick or soffice is a failure, not a skip.
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+import traceback
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(HERE, "..", "integration"))
+
+import lo  # noqa: E402  (Debian's python3-uno)
+import uno  # noqa: E402
+
+DECK = "PegkitDeck"
+PANELS = {"PegkitValidatePanel", "PegkitNormalizePanel", "PegkitSummaryPanel"}
+SAMPLE = "/work/shared/data/peg-2020-cm-venezia.tsv"
+WIDTH, HEIGHT = 1400, 900
+RENDER_WAIT = 6.0
+XVFB_TIMEOUT = 15.0
+
+
+class Report:
+    def __init__(self):
+        self.passed = self.failed = 0
+
+    def check(self, name, ok, detail=""):
+        if ok:
+            self.passed += 1
+            print(f"PASS {name}")
+        else:
+            self.failed += 1
+            print(f"FAIL {name}" + (f": {detail}" if detail else ""))
+        return ok
+
+
+class Xvfb:
+    """`with Xvfb() as display:` an X server on the first free display from :90; always stopped."""
+
+    def __enter__(self):
+        for n in range(90, 140):
+            if not os.path.exists(f"/tmp/.X{n}-lock") and not os.path.exists(f"/tmp/.X11-unix/X{n}"):
+                break
+        else:
+            raise RuntimeError("no free X display between :90 and :139")
+        self.display = f":{n}"
+        self.socket = f"/tmp/.X11-unix/X{n}"
+        self.proc = subprocess.Popen(
+            ["Xvfb", self.display, "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-nolisten", "tcp"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            start_new_session=True)
+        deadline = time.monotonic() + XVFB_TIMEOUT
+        while not os.path.exists(self.socket):
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"Xvfb {self.display} exited: {self.proc.stderr.read().decode(errors='replace')}")
+            if time.monotonic() > deadline:
+                self.__exit__(None, None, None)
+                raise RuntimeError(f"Xvfb {self.display} not ready after {XVFB_TIMEOUT:.0f} s")
+            time.sleep(0.1)
+        return self.display
+
+    def __exit__(self, *exc):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=5)
+        return False
+
+
+class VisibleOffice(lo.Office):
+    """lo.Office with a window: the same profile, connection and shutdown, but soffice is started
+    without --headless on `display`, with VCL's plain X11 plugin."""
+
+    def __init__(self, display, **kw):
+        super().__init__(**kw)
+        self.display = display
+
+    def start(self):
+        if shutil.which(lo.SOFFICE) is None:
+            raise lo.OfficeError(f"{lo.SOFFICE} not found on PATH: LibreOffice is not installed")
+        port = lo.free_port()
+        if self._log is None:
+            self._log = open(self.log_path, "ab")
+        cmd = [lo.SOFFICE, "--norestore", "--nologo", "--nodefault", "--nolockcheck",
+               f"-env:UserInstallation={lo.url(self.profile)}",
+               f"--accept=socket,host=127.0.0.1,port={port};urp;"]
+        env = dict(os.environ, DISPLAY=self.display, SAL_USE_VCLPLUGIN="gen")
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=self._log,
+                                     stderr=subprocess.STDOUT, start_new_session=True, env=env)
+        self.starts += 1
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext(
+            "com.sun.star.bridge.UnoUrlResolver", local)
+        deadline = time.monotonic() + lo.CONNECT_TIMEOUT
+        last = None
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise lo.OfficeError(f"soffice exited with status {self.proc.returncode}\n{self.log_tail()}")
+            try:
+                self.ctx = resolver.resolve(
+                    f"uno:socket,host=127.0.0.1,port={port};urp;StarOffice.ComponentContext")
+                self.smgr = self.ctx.ServiceManager
+                self.desktop = self.smgr.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
+                return
+            except Exception as e:  # NoConnectException while it starts
+                last = e
+                time.sleep(0.25)
+        self._kill()
+        raise lo.OfficeError(f"no connection to soffice after {lo.CONNECT_TIMEOUT:.0f} s ({last})\n{self.log_tail()}")
+
+
+def open_sample(office, path):
+    """The sample TSV as a visible workbook: tab-separated, UTF-8 (76), from line 1."""
+    doc = office.desktop.loadComponentFromURL(
+        lo.url(path), "_blank", 0,
+        lo.props(FilterName="Text - txt - csv (StarCalc)", FilterOptions="9,34,76,1"))
+    if doc is None:
+        raise lo.OfficeError(f"could not open {path}\n{office.log_tail()}")
+    return doc
+
+
+def show_deck(office, doc):
+    """Maximizes the window, shows the sidebar and activates the PEG deck; returns the XDeck."""
+    controller = doc.getCurrentController()
+    frame = controller.getFrame()
+    frame.getContainerWindow().setPosSize(0, 0, WIDTH, HEIGHT, 15)
+    sidebar = controller.getSidebar()
+    sidebar.setVisible(True)
+    decks = sidebar.getDecks()
+    if not decks.hasByName(DECK):
+        # The decks list follows the context; a dispatch asks for the deck by name anyway.
+        helper = office.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", office.ctx)
+        helper.executeDispatch(frame, f".uno:SidebarDeck.{DECK}", "", 0, ())
+        time.sleep(1.0)
+        decks = sidebar.getDecks()
+    deck = decks.getByName(DECK) if decks.hasByName(DECK) else None
+    if deck is not None:
+        deck.activate(True)
+    return sidebar, deck
+
+
+def screenshot(display, path):
+    subprocess.run(["import", "-display", display, "-window", "root", path], check=True, timeout=60,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def colours(path, crop=None):
+    """Distinct colours of the image (or of a crop `WxH+X+Y`), by ImageMagick."""
+    cmd = ["convert", path] + (["-crop", crop, "+repage"] if crop else []) + ["-format", "%k", "info:"]
+    return int(subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=60).stdout.strip())
+
+
+def run(args, report):
+    missing = [tool for tool in ("Xvfb", "import", "convert", lo.SOFFICE) if shutil.which(tool) is None]
+    if not report.check("tools present (Xvfb, ImageMagick, soffice)", not missing, f"missing: {missing}"):
+        return
+    if not report.check("extension built", os.path.isfile(args.oxt), args.oxt):
+        return
+    os.makedirs(args.artifacts, exist_ok=True)
+    shot = os.path.join(args.artifacts, f"sidebar-{args.lang}.png")
+    if os.path.exists(shot):
+        os.remove(shot)
+
+    with Xvfb() as display, VisibleOffice(display, ui_locale=args.lang) as office:
+        office.install_extension(args.oxt)  # restarts the visible office
+        doc = open_sample(office, args.sample)
+        sidebar, deck = show_deck(office, doc)
+        if not report.check("PEG deck registered and shown", deck is not None,
+                            f"decks: {list(sidebar.getDecks().getElementNames())}"):
+            return
+        time.sleep(RENDER_WAIT)
+        report.check("PEG deck active", deck.isActive())
+        panels = set(deck.getPanels().getElementNames())
+        report.check("three panels in the deck", PANELS <= panels, f"panels: {sorted(panels)}")
+        title = deck.getTitle()
+        want = "Obiettivi PEG" if args.lang.startswith("it") else "PEG targets"
+        report.check(f"deck title in the UI language ({args.lang})", title == want, repr(title))
+        screenshot(display, shot)
+        lo.close(doc)
+
+    if not report.check("screenshot saved", os.path.isfile(shot), shot):
+        return
+    print(f"screenshot: {shot}")
+    whole = colours(shot)
+    report.check("screenshot is not blank", whole >= 16, f"{whole} colours")
+    # The sidebar docks on the right: its strip holds the deck's buttons, lists and texts.
+    strip = colours(shot, f"{WIDTH // 4}x{HEIGHT - 200}+{WIDTH - WIDTH // 4}+100")
+    report.check("sidebar strip is not uniform", strip >= 8, f"{strip} colours")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--oxt", required=True)
+    parser.add_argument("--artifacts", required=True)
+    parser.add_argument("--lang", default="it-IT")
+    parser.add_argument("--sample", default=SAMPLE)
+    args = parser.parse_args()
+    report = Report()
+    try:
+        run(args, report)
+    except Exception:
+        traceback.print_exc()
+        report.check("run completed", False, "exception above")
+    print(f"{report.passed} passed, {report.failed} failed")
+    return 0 if report.failed == 0 and report.passed > 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
