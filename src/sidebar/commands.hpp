@@ -1,0 +1,36 @@
+#pragma once
+// The dispatch commands vnd.pegkit:Validate, Normalize, Summary, ClearMarks (issue #4), served by
+// the protocol handler it.pegkit.calc.CommandsImpl for the frame it is created with.
+//
+// Contract for callers (menu, sidebar panels, macros, tests):
+// - dispatch arguments (all optional): "Quiet" (boolean): no infobar, the caller shows the result.
+// - XNotifyingDispatch::dispatchWithNotification reports a DispatchResultEvent whose State is
+//   SUCCESS or FAILURE and whose Result is a sequence<PropertyValue>:
+//     "Command"   string   "Validate", "Normalize", "Summary", "ClearMarks"
+//     "Message"   string   one sentence in the UI language (Italian or English)
+//     "Findings"  sequence<sequence<any>>, Validate only: one row per finding
+//                 {string cell ("J68"), long row, long column (0-based sheet position, -1 for the
+//                  whole sheet), string severity ("error"|"warning"|"info"), string code
+//                  (diagnostic code_name), string message}
+//     "Errors", "Warnings", "Marked" (long)  Validate; "Changed" (long) Normalize;
+//     "Sheet" (string) Summary (the new sheet); "Cleared" (long) ClearMarks and Validate
+// - FAILURE (protected sheet, empty sheet, no PEG header, no Calc document, an internal error)
+//   changes nothing in the document.
+#include <string_view>
+
+namespace pegkit::sidebar {
+
+enum class Command { validate, normalize, summary, clear_marks };
+
+constexpr std::string_view command_protocol = "vnd.pegkit:";
+constexpr std::string_view command_path(Command c) noexcept {
+    switch (c) {
+    case Command::validate: return "Validate";
+    case Command::normalize: return "Normalize";
+    case Command::summary: return "Summary";
+    case Command::clear_marks: return "ClearMarks";
+    }
+    return "";
+}
+
+}  // namespace pegkit::sidebar
