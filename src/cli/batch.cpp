@@ -1,0 +1,74 @@
+#include "batch.hpp"
+
+#include "inputs.hpp"
+#include "office.hpp"
+#include "text_reader.hpp"
+#include "writers.hpp"
+
+#include <unistd.h>
+
+#include <iostream>
+
+namespace pegkit::cli {
+namespace {
+
+FileReport check_file(const Input& in, OfficeSession& office, const Options& o) {
+    FileReport f;
+    f.path = in.path;
+    f.format = in.format;
+    auto unreadable = [&f](std::string why) {
+        f.status = FileStatus::unreadable;
+        f.error = std::move(why);
+        return f;
+    };
+    if (!in.error.empty()) return unreadable(in.error);
+    if (in.format.empty()) return unreadable("not a .tsv, .csv, .ods or .xlsx file");
+    if (in.format == "tsv" || in.format == "csv") {
+        TextRead text = read_text_table(in.path, in.format == "csv", o.max_rows);
+        if (!text) return unreadable(text.error);
+        f.notes = std::move(text.notes);
+        f.sheets.push_back(check_grid({}, text.grid, o.sheet, o.report));
+        return f;
+    }
+    OfficeRead doc = office.read(in.path);
+    if (!doc) return unreadable(doc.error);
+    // A workbook may hold a cover, notes or pivot sheets beside the PEG: every sheet with a PEG
+    // header is reported; when none has one, the first sheet says so.
+    std::vector<SheetReport> skipped;
+    for (const OfficeSheet& s : doc.sheets) {
+        SheetReport r = check_grid(s.name, s.grid, o.sheet, o.report);
+        if (r.found) f.sheets.push_back(std::move(r));
+        else skipped.push_back(std::move(r));
+    }
+    if (f.sheets.empty() && !skipped.empty()) f.sheets.push_back(std::move(skipped.front()));
+    else if (o.verbose)
+        for (const SheetReport& s : skipped) std::cerr << in.path << '[' << s.name << "]: no PEG header, skipped\n";
+    return f;
+}
+
+}  // namespace
+
+int run_batch(const Options& o) {
+    const std::vector<Input> inputs = collect_inputs(o.inputs);
+    std::unique_ptr<Writer> writer = o.format == Format::json ? json_writer(std::cout, o)
+                                   : o.format == Format::csv  ? csv_writer(std::cout, o)
+                                                              : text_writer(std::cout, o);
+    const bool tty = isatty(STDERR_FILENO);
+    const bool progress = o.progress || (tty && inputs.size() > 5);
+    OfficeSession office({o.office, o.timeout, o.max_rows, o.verbose});
+    Totals totals;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        if (progress) std::cerr << (tty ? "\r\033[K" : "") << '[' << i + 1 << '/' << inputs.size() << "] " << inputs[i].path << (tty ? "" : "\n") << std::flush;
+        const FileReport f = check_file(inputs[i], office, o);
+        totals.add(f);
+        writer->file(f);
+        if (!std::cout) return 2;  // the reader of our output went away (pegkit-check … | head)
+    }
+    if (progress && tty) std::cerr << "\r\033[K" << std::flush;
+    totals.office_starts = office.starts();
+    writer->end(totals);
+    if (o.verbose) std::cerr << "pegkit-check: " << totals.files << " files, office starts: " << totals.office_starts << '\n';
+    return totals.exit_status();
+}
+
+}  // namespace pegkit::cli

@@ -1,0 +1,47 @@
+#pragma once
+// .ods and .xlsx through one headless LibreOffice, started on first use and stopped at the end
+// (or a running office named with --office). Built without the SDK, it says so for each file.
+#include "sheet.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace pegkit::cli {
+
+struct OfficeSheet {
+    std::string name;
+    Grid grid;
+};
+
+struct OfficeRead {
+    std::vector<OfficeSheet> sheets;
+    std::string error;   // the document could not be read
+    explicit operator bool() const { return error.empty(); }
+};
+
+struct OfficeConfig {
+    std::string connect;      // "socket,host=…,port=…" of a running office; empty: start our own
+    int timeout = 120;        // seconds for one document before the office is killed and restarted
+    std::size_t max_rows = 0; // larger sheets are refused (0: no limit)
+    bool verbose = false;
+};
+
+class OfficeSession {
+public:
+    explicit OfficeSession(OfficeConfig config);
+    ~OfficeSession();  // terminates the office we started (killed after a timeout), removes its profile
+    OfficeSession(const OfficeSession&) = delete;
+    OfficeSession& operator=(const OfficeSession&) = delete;
+
+    // Every sheet of the document, hidden, read-only, macros off, links not updated.
+    OfficeRead read(const std::string& path);
+    int starts() const;            // offices started so far
+    static bool available();       // false when built without the LibreOffice SDK
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace pegkit::cli

@@ -1,0 +1,87 @@
+#include "options.hpp"
+
+#include "attainment.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <iostream>
+
+namespace po = boost::program_options;
+
+namespace pegkit::cli {
+
+ParsedOptions parse_options(int argc, const char* const* argv) {
+    ParsedOptions parsed;
+    Options& o = parsed.options;
+    std::string format = "text", lang = "it", severity = "warning";
+    std::vector<std::string> rules;
+    po::options_description visible(
+        "usage: pegkit-check [options] FILE|DIR...\n"
+        "Checks PEG sheets (.tsv, .csv, .ods, .xlsx; folders recursively) and reports the findings.\n"
+        "Exit status: 0 no errors, 1 error findings, 2 a file could not be read or bad usage.\n\noptions");
+    visible.add_options()
+        ("help,h", "this help")
+        ("plan-year", po::value<int>(), "the PEG's year (default: the most frequent deadline year of each sheet)")
+        ("rule", po::value<std::vector<std::string>>(&rules),
+         "attainment rule of TARGETS.md §5, e.g. \"cap=1.2; late=30\" (repeatable)")
+        ("lang", po::value<std::string>(&lang)->default_value(lang), "message language: it or en")
+        ("format", po::value<std::string>(&format)->default_value(format), "text, json or csv")
+        ("json", "same as --format json")
+        ("csv", "same as --format csv")
+        ("min-severity", po::value<std::string>(&severity)->default_value(severity),
+         "findings listed: info, warning or error (all are counted)")
+        ("summary", "text: also the summary tables (per CdR, Missione, Programma, Obiettivo strategico)")
+        ("office", po::value<std::string>(&o.office),
+         "use a running office, e.g. socket,host=127.0.0.1,port=2002 (default: start a headless one)")
+        ("timeout", po::value<int>(&o.timeout)->default_value(o.timeout), "seconds the office may spend on one document")
+        ("max-rows", po::value<std::size_t>(&o.max_rows)->default_value(o.max_rows), "larger sheets are not checked; 0: no limit")
+        ("progress", "progress on stderr (default: when stderr is a terminal and there are many files)")
+        ("verbose,v", "more detail on stderr (office starts, skipped sheets)");
+    po::options_description all;
+    all.add(visible).add_options()("input", po::value<std::vector<std::string>>(&o.inputs));
+    po::positional_options_description positional;
+    positional.add("input", -1);
+    po::variables_map vm;
+    auto usage_error = [&](const std::string& what) {
+        std::cerr << "pegkit-check: " << what << "\n(pegkit-check --help for the options)\n";
+        parsed.exit = 2;
+        return parsed;
+    };
+    try {
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        return usage_error(e.what());
+    }
+    if (vm.count("help")) {
+        std::cout << visible;
+        parsed.exit = 0;
+        return parsed;
+    }
+    if (vm.count("json")) format = "json";
+    if (vm.count("csv")) format = "csv";
+    if (format == "json") o.format = Format::json;
+    else if (format == "csv") o.format = Format::csv;
+    else if (format != "text") return usage_error("--format must be text, json or csv");
+    if (lang != "it" && lang != "en") return usage_error("--lang must be it or en");
+    o.report.lang = lang == "en" ? Lang::en : Lang::it;
+    if (severity == "info") o.report.min_severity = Severity::info;
+    else if (severity == "error") o.report.min_severity = Severity::error;
+    else if (severity != "warning") return usage_error("--min-severity must be info, warning or error");
+    if (vm.count("plan-year")) o.sheet.plan_year = vm["plan-year"].as<int>();
+    if (o.sheet.plan_year && (*o.sheet.plan_year < 1900 || *o.sheet.plan_year > 2200))
+        return usage_error("--plan-year must be a year such as 2020");
+    std::string joined;
+    for (const auto& r : rules) joined += (joined.empty() ? "" : ";") + r;
+    const RulesParse rp = parse_rules(joined);
+    if (!rp) return usage_error("--rule: " + message(*rp.error, o.report.lang));
+    o.sheet.rules = rp.rules;
+    if (o.timeout <= 0) return usage_error("--timeout must be a positive number of seconds");
+    if (o.inputs.empty()) return usage_error("no FILE or DIR given");
+    o.progress = vm.count("progress") > 0;
+    o.verbose = vm.count("verbose") > 0;
+    o.summary = vm.count("summary") > 0;
+    return parsed;
+}
+
+}  // namespace pegkit::cli

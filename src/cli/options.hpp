@@ -1,0 +1,34 @@
+#pragma once
+// pegkit-check's command line.
+#include "report.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pegkit::cli {
+
+enum class Format { text, json, csv };
+
+struct Options {
+    std::vector<std::string> inputs;   // files and folders as given
+    Format format = Format::text;
+    ReportOptions report;
+    SheetOptions sheet;                // plan year and rules
+    std::string office;                // "socket,host=…,port=…" of a running office; empty: start one
+    std::size_t max_rows = 100000;     // 0: no limit
+    int timeout = 120;                 // seconds the office may spend on one document
+    bool progress = false;
+    bool verbose = false;
+    bool summary = false;              // text: the summary tables too
+};
+
+// Parses argv. On --help, a usage error or a bad value, prints what is needed and sets `exit`.
+struct ParsedOptions {
+    Options options;
+    std::optional<int> exit;
+};
+ParsedOptions parse_options(int argc, const char* const* argv);
+
+}  // namespace pegkit::cli

@@ -1,0 +1,63 @@
+#include "report.hpp"
+
+#include "clean.hpp"
+
+namespace pegkit::cli {
+
+std::string column_letter(int col) {
+    if (col < 0) return {};
+    std::string s;
+    for (int n = col + 1; n > 0; n = (n - 1) / 26) s.insert(s.begin(), char('A' + (n - 1) % 26));
+    return s;
+}
+
+int FileReport::errors() const {
+    int n = 0;
+    for (const auto& s : sheets) n += s.counts.count(Severity::error) ? s.counts.at(Severity::error) : 0;
+    return n;
+}
+
+void Totals::add(const FileReport& f) {
+    ++files;
+    if (f.status == FileStatus::unreadable) ++unreadable;
+    for (const auto& s : f.sheets) {
+        ++sheets;
+        objectives += s.objectives;
+        for (const auto& [severity, n] : s.counts) counts[severity] += n;
+    }
+}
+
+SheetReport check_grid(std::string name, const Grid& grid, const SheetOptions& options, const ReportOptions& report) {
+    const SheetCheck check = check_sheet(grid, options);
+    SheetReport out;
+    out.name = std::move(name);
+    out.found = check.found;
+    out.header_row = check.found ? check.header_row + 1 : 0;
+    out.plan_year = check.plan_year;
+    out.objectives = static_cast<int>(check.objectives.size());
+
+    auto header_of = [&](int col) -> std::string {
+        if (col < 0 || !check.found || check.header_row >= grid.rows || col >= grid.cols) return {};
+        const Cell& h = grid.at(check.header_row, col);
+        return h.type == CellType::text ? clean(h.text) : std::string();
+    };
+    auto field_of = [&](int col) -> std::string {
+        for (std::size_t c = 0; c < column_count; ++c)
+            if (col >= 0 && check.column[c] == col) return std::string(column_name(static_cast<Column>(c)));
+        return {};
+    };
+    for (const Finding& f : check.findings) {
+        ++out.counts[f.severity];
+        if (f.severity < report.min_severity) continue;
+        out.findings.push_back({f.col < 0 && f.row == 0 ? 0 : f.row + 1, column_letter(f.col), header_of(f.col), field_of(f.col), f.severity,
+                                std::string(code_name(f.code)), message(f.code, report.lang, f.args), f.args});
+    }
+    for (const Objective& o : check.objectives) {
+        ++out.peg_kinds[std::string(kind_name(o.peg.kind))];
+        if (check.col(Column::dup_target) >= 0) ++out.dup_kinds[std::string(kind_name(o.dup.kind))];
+    }
+    out.summary = summarize(check);
+    return out;
+}
+
+}  // namespace pegkit::cli

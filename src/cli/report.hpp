@@ -1,0 +1,66 @@
+#pragma once
+// What pegkit-check found in one file: small values, built as soon as a sheet is checked so that
+// no Grid outlives its file. The writers (text, JSON, CSV) only print these.
+#include "diagnostic.hpp"
+#include "sheet.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace pegkit::cli {
+
+struct FindingRow {
+    int row = 0;             // 1-based sheet row (the line of a text file); 0 for the whole sheet
+    std::string column;      // column letter ("L"), empty for the whole sheet
+    std::string header;      // the sheet's header cell ("Target"), as its author wrote it
+    std::string field;       // the core's column name ("Target (PEG)"): unambiguous
+    Severity severity = Severity::error;
+    std::string code;        // code_name(): stable for scripts
+    std::string message;     // in the chosen language
+    std::vector<std::string> args;
+};
+
+struct SheetReport {
+    std::string name;                  // the sheet's name; empty for a text file
+    bool found = false;                // a PEG header was found
+    int header_row = 0;                // 1-based, 0 when not found
+    std::optional<int> plan_year;
+    int objectives = 0;
+    std::vector<FindingRow> findings;  // those at or above the chosen severity, in sheet order
+    std::map<Severity, int> counts;    // every finding, whatever was printed
+    std::map<std::string, int> peg_kinds, dup_kinds;
+    Summary summary;
+};
+
+enum class FileStatus { checked, unreadable };
+
+struct FileReport {
+    std::string path;
+    std::string format;                // "tsv", "csv", "ods", "xlsx"
+    FileStatus status = FileStatus::checked;
+    std::string error;                 // why it could not be read (status unreadable)
+    std::vector<std::string> notes;    // e.g. "read as Windows-1252"
+    std::vector<SheetReport> sheets;
+    int errors() const;
+};
+
+struct Totals {
+    int files = 0, unreadable = 0, sheets = 0, objectives = 0;
+    std::map<Severity, int> counts;
+    int office_starts = 0;
+    void add(const FileReport& f);
+    int exit_status() const { return unreadable ? 2 : counts.count(Severity::error) && counts.at(Severity::error) ? 1 : 0; }
+};
+
+struct ReportOptions {
+    Lang lang = Lang::it;
+    Severity min_severity = Severity::warning;
+};
+
+// Checks one sheet and keeps what the report needs. Grid rows are sheet rows (or file lines).
+SheetReport check_grid(std::string name, const Grid& grid, const SheetOptions& options, const ReportOptions& report);
+
+std::string column_letter(int col);  // 0 -> "A", 26 -> "AA"
+
+}  // namespace pegkit::cli
