@@ -12,6 +12,20 @@
 namespace pegkit::cli {
 namespace {
 
+// What pegkit-check saw, for debugging and for building test workbooks from a text sample.
+void dump(const std::string& name, const Grid& grid) {
+    if (!name.empty()) std::cout << "# sheet " << name << '\n';
+    for (int r = 0; r < grid.rows; ++r) {
+        for (int c = 0; c < grid.cols; ++c) {
+            const Cell& cell = grid.at(r, c);
+            if (c) std::cout << '\t';
+            if (cell.type == CellType::text) std::cout << cell.text;
+            else if (!cell.empty()) std::cout << cell.number;
+        }
+        std::cout << '\n';
+    }
+}
+
 FileReport check_file(const Input& in, OfficeSession& office, const Options& o) {
     FileReport f;
     f.path = in.path;
@@ -27,6 +41,7 @@ FileReport check_file(const Input& in, OfficeSession& office, const Options& o) 
         TextRead text = read_text_table(in.path, in.format == "csv", o.max_rows);
         if (!text) return unreadable(text.error);
         f.notes = std::move(text.notes);
+        if (o.dump_grid) return dump({}, text.grid), f;
         f.sheets.push_back(check_grid({}, text.grid, o.sheet, o.report));
         return f;
     }
@@ -34,6 +49,10 @@ FileReport check_file(const Input& in, OfficeSession& office, const Options& o) 
     if (!doc) return unreadable(doc.error);
     // A workbook may hold a cover, notes or pivot sheets beside the PEG: every sheet with a PEG
     // header is reported; when none has one, the first sheet says so.
+    if (o.dump_grid) {
+        for (const OfficeSheet& s : doc.sheets) dump(s.name, s.grid);
+        return f;
+    }
     std::vector<SheetReport> skipped;
     for (const OfficeSheet& s : doc.sheets) {
         SheetReport r = check_grid(s.name, s.grid, o.sheet, o.report);
@@ -61,12 +80,16 @@ int run_batch(const Options& o) {
         if (progress) std::cerr << (tty ? "\r\033[K" : "") << '[' << i + 1 << '/' << inputs.size() << "] " << inputs[i].path << (tty ? "" : "\n") << std::flush;
         const FileReport f = check_file(inputs[i], office, o);
         totals.add(f);
+        if (o.dump_grid) {
+            if (f.status == FileStatus::unreadable) std::cerr << f.path << ": " << f.error << '\n';
+            continue;
+        }
         writer->file(f);
         if (!std::cout) return 2;  // the reader of our output went away (pegkit-check … | head)
     }
     if (progress && tty) std::cerr << "\r\033[K" << std::flush;
     totals.office_starts = office.starts();
-    writer->end(totals);
+    if (!o.dump_grid) writer->end(totals);
     if (o.verbose) std::cerr << "pegkit-check: " << totals.files << " files, office starts: " << totals.office_starts << '\n';
     return totals.exit_status();
 }

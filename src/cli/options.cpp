@@ -36,6 +36,7 @@ ParsedOptions parse_options(int argc, const char* const* argv) {
         ("timeout", po::value<int>(&o.timeout)->default_value(o.timeout), "seconds the office may spend on one document")
         ("max-rows", po::value<std::size_t>(&o.max_rows)->default_value(o.max_rows), "larger sheets are not checked; 0: no limit")
         ("progress", "progress on stderr (default: when stderr is a terminal and there are many files)")
+        ("dump-grid", "print each sheet as read, as TSV (text formats after their rows are re-aligned), instead of checking it")
         ("verbose,v", "more detail on stderr (office starts, skipped sheets)");
     po::options_description all;
     all.add(visible).add_options()("input", po::value<std::vector<std::string>>(&o.inputs));
@@ -81,6 +82,7 @@ ParsedOptions parse_options(int argc, const char* const* argv) {
     o.progress = vm.count("progress") > 0;
     o.verbose = vm.count("verbose") > 0;
     o.summary = vm.count("summary") > 0;
+    o.dump_grid = vm.count("dump-grid") > 0;
     return parsed;
 }
 

@@ -22,6 +22,7 @@ struct Options {
     bool progress = false;
     bool verbose = false;
     bool summary = false;              // text: the summary tables too
+    bool dump_grid = false;            // print each sheet as read (TSV) instead of checking it
 };
 
 // Parses argv. On --help, a usage error or a bad value, prints what is needed and sets `exit`.
