@@ -652,14 +652,15 @@ Outcome summary_sheet(const Target& t, const Checked& c, Lang lang, Progress& pr
     const Reference<css::sheet::XSpreadsheets> sheets = t.document->getSheets();
     const std::string name = unique_sheet_name(sheets);
 
-    // The whole sheet as one data array, 7 columns; empty cells are void.
+    // The whole sheet as one data array, 7 columns. Empty cells are empty strings: setDataArray
+    // turns a void into #N/A.
     constexpr int width = 7;
     std::vector<std::vector<Any>> cells;
     std::vector<int> header_rows, total_rows;
     struct Coloured { int row, col; double value; };
     std::vector<Coloured> coloured;
     int cdr_first = -1, cdr_last = -1;
-    auto row_of = [&](std::vector<Any> r) { r.resize(width); cells.push_back(std::move(r)); return int(cells.size()) - 1; };
+    auto row_of = [&](std::vector<Any> r) { r.resize(width, Any(OUString())); cells.push_back(std::move(r)); return int(cells.size()) - 1; };
     const std::string year = c.check.plan_year ? ", " + std::to_string(*c.check.plan_year) : std::string();
     row_of({Any(uno::to_ou(text(Msg::summary_title, lang, {t.sheet_name, year})))});
     const bool weighted = c.check.col(Column::weight) >= 0;
@@ -668,8 +669,8 @@ Outcome summary_sheet(const Target& t, const Checked& c, Lang lang, Progress& pr
         out.push_back(Any(double(r.objectives)));
         out.push_back(Any(double(r.assessed)));
         out.push_back(Any(double(r.met)));
-        out.push_back(r.assessed ? Any(r.pct_met()) : Any());
-        out.push_back(r.mean_attainment ? Any(*r.mean_attainment) : Any());
+        out.push_back(r.assessed ? Any(r.pct_met()) : Any(OUString()));
+        out.push_back(r.mean_attainment ? Any(*r.mean_attainment) : Any(OUString()));
         out.push_back(Any(double(r.not_assessable)));
     };
     auto colour = [&](int row, const SummaryRow& r) {

@@ -1,0 +1,402 @@
+#!/usr/bin/python3
+"""Headless integration test of the vnd.pegkit: commands (issue 4).
+
+  /usr/bin/python3 tests/integration/test_commands.py --oxt build/pegkit.oxt [--verbose]
+
+Builds the realistic workbooks from the sample (make_workbooks.py) as .ods and .xlsx, installs the
+.oxt, and on each workbook dispatches Validate, ClearMarks, Normalize (+ one Undo) and Summary
+through the frame, checking findings, marks, exact restoration, undo and the summary's numbers,
+computed here from the fixture's actual and weight columns. A protected sheet, an empty sheet and
+a sheet with no PEG header must give a clear message and change nothing.
+"""
+import argparse
+import math
+import os
+import re
+import sys
+import tempfile
+import traceback
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True
+sys.path.insert(0, HERE)
+
+import lo  # noqa: E402
+import make_workbooks as wb  # noqa: E402
+import uno  # noqa: E402
+import unohelper  # noqa: E402
+from com.sun.star.frame import XDispatchResultListener  # noqa: E402
+
+RED, AMBER, GREEN = 0xFFC7CE, 0xFFEB9C, 0xC6EFCE
+COLUMN = {"Target (DUP)": 6, "Target (PEG)": 9}
+SUCCESS, FAILURE = 1, 0   # DispatchResultState
+
+
+class Report:
+    def __init__(self, verbose):
+        self.passed = self.failed = 0
+        self.verbose = verbose
+
+    def check(self, name, ok, detail=""):
+        if ok:
+            self.passed += 1
+            print(f"PASS {name}")
+        else:
+            self.failed += 1
+            print(f"FAIL {name}" + (f": {detail}" if detail else ""))
+        return ok
+
+
+class _Listener(unohelper.Base, XDispatchResultListener):
+    def __init__(self):
+        self.event = None
+
+    def dispatchFinished(self, event):
+        self.event = event
+
+    def disposing(self, source):
+        pass
+
+
+def dispatch(office, doc, command):
+    """(ok, {name: value}) from the command's DispatchResultEvent."""
+    frame = doc.getCurrentController().getFrame()
+    transformer = office.smgr.createInstanceWithContext("com.sun.star.util.URLTransformer", office.ctx)
+    url = uno.createUnoStruct("com.sun.star.util.URL")
+    url.Complete = "vnd.pegkit:" + command
+    _, url = transformer.parseStrict(url)
+    d = frame.queryDispatch(url, "", 0)
+    if d is None:
+        raise AssertionError(f"no dispatch for {url.Complete}")
+    listener = _Listener()
+    d.dispatchWithNotification(url, lo.props(Quiet=True), listener)
+    if listener.event is None:
+        raise AssertionError(f"{command}: no DispatchResultEvent")
+    result = {p.Name: p.Value for p in (listener.event.Result or ())}
+    return listener.event.State == SUCCESS, result
+
+
+def active(doc, sheet):
+    doc.getCurrentController().setActiveSheet(sheet)
+
+
+def used(sheet):
+    cursor = sheet.createCursor()
+    cursor.gotoEndOfUsedArea(False)
+    a = cursor.getRangeAddress()
+    return sheet.getCellRangeByPosition(0, 0, max(a.EndColumn, 13), max(a.EndRow, 1))
+
+
+def data_snapshot(sheet):
+    rng = used(sheet)
+    return rng.getDataArray(), rng.getFormulaArray()
+
+
+def marks_snapshot(doc, sheet):
+    """Backgrounds (state, colour, transparency), user-defined attribute names, and notes."""
+    rng = used(sheet)
+    a = rng.getRangeAddress()
+    cells = {}
+    from com.sun.star.beans.PropertyState import DEFAULT_VALUE
+    for r in range(a.StartRow, a.EndRow + 1):
+        for c in range(a.StartColumn, a.EndColumn + 1):
+            cell = sheet.getCellByPosition(c, r)
+            uda = cell.UserDefinedAttributes
+            cells[(r, c)] = (cell.getPropertyState("CellBackColor") == DEFAULT_VALUE, cell.CellBackColor,
+                             cell.IsCellBackgroundTransparent, tuple(sorted(uda.getElementNames())))
+    notes = {}
+    for note in lo._iterate(sheet.getAnnotations()):
+        p = note.getPosition()
+        notes[(p.Row, p.Column)] = note.getString()
+    return cells, notes
+
+
+def diff(a, b, limit=5):
+    keys = sorted(set(a) | set(b))
+    out = [f"{k}: {a.get(k)} -> {b.get(k)}" for k in keys if a.get(k) != b.get(k)]
+    return "; ".join(out[:limit]) + (f" (+{len(out) - limit})" if len(out) > limit else "")
+
+
+# ------------------------------------------------------------------------------------ validate
+
+def check_validate(office, doc, report, label):
+    sheet = lo.sheet(doc)
+    active(doc, sheet)
+    # the user's own colour and note on cells that get findings, and elsewhere
+    sheet.getCellRangeByName("G67").CellBackColor = 0xFFFF00
+    sheet.getAnnotations().insertNew(sheet.getCellRangeByName("J84").getCellAddress(), "nota dell'ufficio")
+    sheet.getCellRangeByName("B5").CellBackColor = 0x00FF00
+    before = marks_snapshot(doc, sheet)
+    data_before = data_snapshot(sheet)
+
+    ok, res = dispatch(office, doc, "Validate")
+    report.check(f"{label}: Validate succeeds", ok, res.get("Message"))
+    findings = res.get("Findings") or ()
+    errors = {(int(f[1]) + 1, int(f[2]), f[4]) for f in findings if f[3] == "error"}
+    expected = {(line, COLUMN[col], code) for line, col, code in wb.expected_errors()}
+    report.check(f"{label}: the 5 error findings of sample_findings.tsv on the same rows", errors == expected,
+                 f"got {sorted(errors)}, expected {sorted(expected)}")
+    report.check(f"{label}: counts in the result", res.get("Errors") == len(errors) and res.get("Marked", 0) >= len(errors),
+                 str({k: res.get(k) for k in ("Errors", "Warnings", "Marked")}))
+    marked, notes = marks_snapshot(doc, sheet)
+    bad = [(l, c) for l, c, _ in expected if marked[(l - 1, c)][1] != RED]
+    report.check(f"{label}: error cells are red", not bad, str(bad))
+    warn = {(int(f[1]), int(f[2])) for f in findings if f[3] == "warning"} - {(l - 1, c) for l, c, _ in expected}
+    bad = [p for p in warn if marked[p][1] != AMBER]
+    report.check(f"{label}: warning cells are amber ({len(warn)})", not bad, str(bad[:5]))
+    ours = [p for p, t in notes.items() if t.startswith("[PEG] ")]
+    report.check(f"{label}: a note on each marked cell but J84", len(ours) == res.get("Marked", 0) - 1
+                 and notes.get((83, 9)) == "nota dell'ufficio", f"{len(ours)} notes, J84 {notes.get((83, 9))!r}")
+    report.check(f"{label}: Validate changes no data", data_snapshot(sheet) == data_before)
+
+    ok2, res2 = dispatch(office, doc, "Validate")
+    report.check(f"{label}: Validate again clears its marks first", ok2 and res2.get("Cleared") == res.get("Marked")
+                 and res2.get("Marked") == res.get("Marked"), str({k: res2.get(k) for k in ("Cleared", "Marked")}))
+
+    ok, res = dispatch(office, doc, "ClearMarks")
+    after = marks_snapshot(doc, sheet)
+    report.check(f"{label}: ClearMarks succeeds", ok and res.get("Cleared") == res2.get("Marked"), res.get("Message"))
+    report.check(f"{label}: ClearMarks restores backgrounds, attributes and notes exactly",
+                 after == before, diff(before[0], after[0]) + " | " + diff(before[1], after[1]))
+    ok, res = dispatch(office, doc, "ClearMarks")
+    report.check(f"{label}: ClearMarks with nothing to clear says so", ok and res.get("Cleared") == 0, res.get("Message"))
+
+
+# ----------------------------------------------------------------------------------- normalize
+
+def check_normalize(office, doc, report, label):
+    sheet = lo.sheet(doc)
+    active(doc, sheet)
+    sheet.getCellRangeByName("E5").setFormula('="50 - Direttore  generale"&" (Direzione Generale)"')
+    sheet.getCellRangeByName("N5").setString("<b>fuori  dalla tabella</b>")
+    before = data_snapshot(sheet)
+    ok, res = dispatch(office, doc, "Normalize")
+    changed = res.get("Changed", 0)
+    report.check(f"{label}: Normalize succeeds and changes text cells", ok and changed > 0, res.get("Message"))
+    after = data_snapshot(sheet)
+    report.check(f"{label}: formula kept", sheet.getCellRangeByName("E5").getFormula().startswith("="))
+    report.check(f"{label}: outside the table untouched", sheet.getCellRangeByName("N5").getString() == "<b>fuori  dalla tabella</b>")
+    report.check(f"{label}: title row untouched", after[0][0] == before[0][0] and after[0][2] == before[0][2])
+    diffs = [(r, c) for r, row in enumerate(before[0]) for c, v in enumerate(row) if after[0][r][c] != v]
+    report.check(f"{label}: exactly 'Changed' cells differ ({len(diffs)})", len(diffs) == changed)
+    not_text = [(r + 1, c, before[1][r][c]) for r, c in diffs
+                if not isinstance(before[0][r][c], str) or before[1][r][c].startswith("=")]
+    report.check(f"{label}: only text cells changed", not not_text, str(not_text[:5]))
+    j = {r + 1: after[0][r][9] for r, c in diffs if c == 9}
+    report.check(f"{label}: targets in canonical form (e.g. {next(iter(j.items()), None)})",
+                 any(("≥" in v or "≤" in v or "entro il" in v) for v in j.values()))
+    doc.getUndoManager().undo()
+    report.check(f"{label}: one Undo restores the whole sheet's data and formulas", data_snapshot(sheet) == before)
+
+
+# ------------------------------------------------------------------------------------- summary
+
+def group_key(text):
+    """The core's grouping key: leading code and the label's folded letters and digits."""
+    text = re.sub(r"<[^>]*>", "", text or "").replace("&nbsp;", " ")
+    m = re.match(r"\s*(\d+)\s*[-–—]?\s*(.*)", text, re.S)
+    code, label = (str(int(m.group(1))), m.group(2)) if m else ("", text)
+    return code + "|" + "".join(ch for ch in label.lower() if ch.isalnum())
+
+
+def expected_summary():
+    """{table: {key: (objectives, assessed, met, not_assessable, mean)}} and the total, from the
+    fixture's rows: typed targets' illustrative actuals, weights, and the sample's PEG errors."""
+    rows = wb.sample_rows()
+    by_line = dict(rows)
+    invalid_peg = {line for line, col, _ in wb.expected_errors() if col == "Target (PEG)"}
+    objectives = set(wb.objective_lines(rows))
+    carried = ["", "", "", ""]  # strategic, mission, programme, cdr
+    empty_run = 0
+    items = []
+    for n, cells in rows:
+        if n <= wb.HEADER_LINE:
+            continue
+        if n not in objectives:
+            empty_run += 1
+            if empty_run >= 2:
+                carried = ["", "", "", ""]
+            continue
+        empty_run = 0
+        for g, col in enumerate((0, 1, 2, 4)):
+            if not wb.blank(cells[col]):
+                carried[g] = re.sub(r"\s+", " ", re.sub(r"<[^>]*>", "", cells[col])).strip()
+        _, att = wb.illustrative(n, wb.typed_target(cells[wb.PEG_TARGET]))
+        items.append((list(carried), att, wb.weight(n), n in invalid_peg))
+
+    def stats(members):
+        assessed = [(a, w) for _, a, w, _ in members if a is not None]
+        mean = sum(a * w for a, w in assessed) / sum(w for _, w in assessed) if assessed else None
+        return (len(members), len(assessed), sum(1 for a, _ in assessed if a >= 1 - 1e-9),
+                sum(1 for *_, bad in members if bad), mean)
+
+    tables = {}
+    for name, g in (("cdr", 3), ("mission", 1), ("programme", 2), ("strategic", 0)):
+        groups = {}
+        for it in items:
+            key = group_key(it[0][g])
+            if name == "programme" and it[0][2]:
+                key = group_key(it[0][1]) + "/" + key
+            groups.setdefault(key, []).append(it)
+        tables[name] = {k: stats(v) for k, v in groups.items()}
+    return tables, stats(items)
+
+
+def read_summary(sheet):
+    """[(table rows [(label, numbers)], total)] in sheet order."""
+    data = used(sheet).getDataArray()
+    tables, current = [], None
+    for row in data:
+        if isinstance(row[1], str) and row[1] in ("Obiettivi", "Objectives"):
+            current = []
+            continue
+        if current is None or row[0] == "" and row[1] == "":
+            continue
+        if row[0] in ("Totale", "Total"):
+            tables.append((current, row[1:7]))
+            current = None
+        else:
+            current.append((row[0], row[1:7]))
+    return tables
+
+
+def close(a, b):
+    if a is None or a == "":
+        return b is None
+    return b is not None and math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def check_summary(office, doc, report, label):
+    sheet = lo.sheet(doc)
+    active(doc, sheet)
+    before = data_snapshot(sheet)
+    ok, res = dispatch(office, doc, "Summary")
+    report.check(f"{label}: Summary succeeds on a new sheet 'Riepilogo PEG'", ok and res.get("Sheet") == "Riepilogo PEG",
+                 str(res.get("Message")))
+    if not ok:
+        return
+    out = doc.Sheets.getByName("Riepilogo PEG")
+    tables = read_summary(out)
+    expected, total = expected_summary()
+    report.check(f"{label}: four tables", len(tables) == 4, str(len(tables)))
+    for (rows, tot), name in zip(tables, ("cdr", "mission", "programme", "strategic")):
+        exp = expected[name]
+        bad = []
+        programme_mission = {}
+        for text, nums in rows:
+            key = group_key("" if text.startswith("(") else text)
+            if name == "programme":
+                cands = [k for k in exp if k.endswith("/" + key) or k == key]
+                e = exp.get(cands[0]) if len(cands) == 1 else None
+                if len(cands) > 1:
+                    # the same programme code under several missions: match by the numbers
+                    e = next((exp[k] for k in cands if exp[k][0] == nums[0] and k not in programme_mission), None)
+                    programme_mission[text] = e
+            else:
+                e = exp.get(key)
+            if e is None:
+                bad.append(f"{text!r}: unexpected group")
+                continue
+            got = (int(nums[0]), int(nums[1]), int(nums[2]), int(nums[5]))
+            want = (e[0], e[1], e[2], e[3])
+            pct = e[2] / e[1] if e[1] else None
+            if got != want or not close(nums[4], e[4]) or not close(nums[3], pct):
+                bad.append(f"{text[:30]!r}: got {nums}, expected {want} mean {e[4]}")
+        report.check(f"{label}: table {name}: {len(rows)} groups, numbers computed here", not bad and len(rows) == len(exp),
+                     f"{len(rows)} vs {len(exp)} groups; " + "; ".join(bad[:4]))
+        want = total
+        report.check(f"{label}: table {name} total", (int(tot[0]), int(tot[1]), int(tot[2]), int(tot[5])) == want[:4]
+                     and close(tot[4], want[4]), f"{tot} vs {want}")
+    # traffic lights on the mean attainment column
+    data = used(out).getDataArray()
+    bad = []
+    for r, row in enumerate(data):
+        v = row[5]
+        if isinstance(v, float) and r > 2 and not isinstance(row[1], str):
+            want = GREEN if v >= 0.9 else AMBER if v >= 0.6 else RED
+            if out.getCellByPosition(5, r).CellBackColor != want:
+                bad.append(r + 1)
+    report.check(f"{label}: traffic-light colours", not bad, str(bad[:5]))
+    fmt = out.getCellByPosition(5, 5).NumberFormat
+    report.check(f"{label}: percentages formatted as such", "%" in doc.getNumberFormats().getByKey(fmt).FormatString)
+    report.check(f"{label}: a chart of attainment per CdR", out.getCharts().getCount() == 1)
+    report.check(f"{label}: the PEG sheet is unchanged", data_snapshot(sheet) == before)
+
+    active(doc, sheet)
+    ok, res = dispatch(office, doc, "Summary")
+    report.check(f"{label}: the second Summary makes 'Riepilogo PEG 2'", ok and res.get("Sheet") == "Riepilogo PEG 2"
+                 and doc.Sheets.hasByName("Riepilogo PEG"), f"{res.get('Sheet')}: {res.get('Message')}")
+
+
+# ------------------------------------------------------------------------------ refusal cases
+
+def everything(doc):
+    out = []
+    for s in lo._iterate(doc.Sheets):
+        cells, notes = marks_snapshot(doc, s)
+        out.append((s.getName(), data_snapshot(s), cells, notes))
+    return out
+
+
+def check_refusals(office, doc, report, label):
+    sheet = lo.sheet(doc)
+    active(doc, sheet)
+    sheet.protect("")
+    state = everything(doc)
+    for command in ("Validate", "Normalize", "ClearMarks"):
+        ok, res = dispatch(office, doc, command)
+        msg = res.get("Message", "")
+        report.check(f"{label}: protected sheet: {command} refuses with a clear message",
+                     not ok and re.search(r"protett|protected", msg, re.I) is not None, msg)
+    report.check(f"{label}: protected sheet: nothing changed", everything(doc) == state)
+    sheet.unprotect("")
+
+    doc.Sheets.insertNewByName("Vuoto", doc.Sheets.getCount())
+    doc.Sheets.insertNewByName("Altro", doc.Sheets.getCount())
+    other = doc.Sheets.getByName("Altro")
+    lo.write(other, "A1:C3", [["Elenco fornitori", "", ""], ["Nome", "Città", "Importo"], ["Rossi srl", "Mestre", 1200.0]])
+    for name, pattern in (("Vuoto", r"vuoto|empty"), ("Altro", r"intestazione|header")):
+        active(doc, doc.Sheets.getByName(name))
+        state = everything(doc)
+        for command in ("Validate", "Normalize", "Summary"):
+            ok, res = dispatch(office, doc, command)
+            msg = res.get("Message", "")
+            report.check(f"{label}: sheet '{name}': {command} refuses with a clear message",
+                         not ok and re.search(pattern, msg, re.I) is not None, msg)
+        report.check(f"{label}: sheet '{name}': nothing changed", everything(doc) == state)
+
+
+# ------------------------------------------------------------------------------------------ main
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--oxt", required=True)
+    ap.add_argument("--verbose", action="store_true")
+    args = ap.parse_args()
+    report = Report(args.verbose)
+    tmp = tempfile.mkdtemp(prefix="pegkit-cmd-")
+    try:
+        with lo.Office(ui_locale="it-IT") as office:
+            office.install_extension(args.oxt)
+            doc = wb.build(office)
+            paths = {"ods": os.path.join(tmp, "peg.ods"), "xlsx": os.path.join(tmp, "peg.xlsx")}
+            lo.Office.store(doc, paths["ods"], lo.ODS)
+            lo.Office.store(doc, paths["xlsx"], lo.XLSX)
+            lo.close(doc)
+            for label, path in paths.items():
+                for check in (check_validate, check_normalize, check_summary, check_refusals):
+                    doc = office.load(path)
+                    try:
+                        check(office, doc, report, label)
+                    except Exception:
+                        report.check(f"{label}: {check.__name__} ran", False, traceback.format_exc())
+                    finally:
+                        lo.close(doc)
+    except Exception:
+        report.check("office session", False, traceback.format_exc())
+    print(f"{report.passed} passed, {report.failed} failed")
+    return 0 if report.failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
