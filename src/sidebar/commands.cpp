@@ -234,18 +234,26 @@ Reference<css::sheet::XSheetCellRangeContainer> make_ranges(const Reference<css:
 }
 
 // One undo step for everything a command writes; also keeps the views from repainting per call.
+// Left without commit() (an exception on the way), the step is undone: a failure changes nothing.
 class UndoStep {
 public:
     UndoStep(const Reference<css::frame::XModel>& model, const OUString& title) : m_model(model) {
         const Reference<css::document::XUndoManagerSupplier> supplier(model, UNO_QUERY);
         if (supplier.is()) m_undo = supplier->getUndoManager();
-        if (m_undo.is()) m_undo->enterUndoContext(title);
+        if (m_undo.is()) {
+            m_depth = m_undo->getAllUndoActionTitles().getLength();
+            m_undo->enterUndoContext(title);
+        }
         m_model->lockControllers();
     }
+    void commit() { m_committed = true; }
     ~UndoStep() {
         try {
             m_model->unlockControllers();
-            if (m_undo.is()) m_undo->leaveUndoContext();
+            if (!m_undo.is()) return;
+            m_undo->leaveUndoContext();
+            // an empty context adds no action: then undo() would take back the user's last edit
+            if (!m_committed && m_undo->getAllUndoActionTitles().getLength() > m_depth) m_undo->undo();
         } catch (...) {
         }
     }
@@ -255,6 +263,8 @@ public:
 private:
     Reference<css::frame::XModel> m_model;
     Reference<css::document::XUndoManager> m_undo;
+    sal_Int32 m_depth = 0;
+    bool m_committed = false;
 };
 
 class Progress {
@@ -631,6 +641,7 @@ Outcome normalize_sheet(const Target& t, const Checked& c, Lang lang, Progress& 
                 t.sheet->getCellRangeByPosition(col, first, col, row - 1), UNO_QUERY_THROW);
             data->setDataArray(Sequence<Sequence<Any>>(run.data(), static_cast<sal_Int32>(run.size())));
         }
+        step.commit();
     }
     progress.set(90);
     o.message = text(Msg::normalized, lang, {std::to_string(changes.size())});
@@ -745,9 +756,11 @@ Outcome summary_sheet(const Target& t, const Checked& c, Lang lang, Progress& pr
         source.getArray()[1] = range_address(index, cdr_first, 5, cdr_last, 5);
         const Reference<css::table::XTableCharts> charts =
             Reference<css::table::XTableChartsSupplier>(out, UNO_QUERY_THROW)->getCharts();
-        charts->addNewByName("PEG_CdR", rect, source, true, true);
+        // chart names are the document's embedded objects' names: one per summary sheet
+        const OUString chart_name = uno::to_ou("PEG CdR - " + name);
+        charts->addNewByName(chart_name, rect, source, true, true);
         try {
-            const Reference<css::document::XEmbeddedObjectSupplier> embedded(charts->getByName("PEG_CdR"), UNO_QUERY_THROW);
+            const Reference<css::document::XEmbeddedObjectSupplier> embedded(charts->getByName(chart_name), UNO_QUERY_THROW);
             const Reference<css::chart::XChartDocument> chart(embedded->getEmbeddedObject(), UNO_QUERY_THROW);
             const Reference<css::beans::XPropertySet> props(chart, UNO_QUERY_THROW);
             props->setPropertyValue("HasMainTitle", Any(true));
@@ -758,6 +771,7 @@ Outcome summary_sheet(const Target& t, const Checked& c, Lang lang, Progress& pr
             // the chart is there; its cosmetics are not worth failing the summary for
         }
     }
+    step.commit();
     const Reference<css::sheet::XSpreadsheetView> view(t.controller, UNO_QUERY);
     if (view.is()) view->setActiveSheet(out);
 
@@ -790,6 +804,7 @@ Outcome run(Command command, const Reference<css::frame::XFrame>& frame, Lang la
         {
             UndoStep step(t->model, uno::to_ou(lang == Lang::it ? "PEG: cancella segni" : "PEG: clear marks"));
             cleared = clear_marks(*t);
+            step.commit();
         }
         Outcome o;
         o.ok = true;
@@ -803,7 +818,9 @@ Outcome run(Command command, const Reference<css::frame::XFrame>& frame, Lang la
     case Command::validate: {
         UndoStep step(t->model, uno::to_ou(lang == Lang::it ? "PEG: verifica" : "PEG: validate"));
         const int cleared = clear_marks(*t);
-        return validate(*t, *checked, lang, cleared);
+        Outcome o = validate(*t, *checked, lang, cleared);
+        step.commit();
+        return o;
     }
     case Command::normalize: return normalize_sheet(*t, *checked, lang, progress);
     case Command::summary: return summary_sheet(*t, *checked, lang, progress);

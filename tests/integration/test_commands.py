@@ -349,6 +349,13 @@ def check_refusals(office, doc, report, label):
         report.check(f"{label}: protected sheet: {command} refuses with a clear message",
                      not ok and re.search(r"protett|protected", msg, re.I) is not None, msg)
     report.check(f"{label}: protected sheet: nothing changed", everything(doc) == state)
+    # the summary only reads the PEG sheet: a locked plan still gets its year-end table
+    before = data_snapshot(sheet)
+    ok, res = dispatch(office, doc, "Summary")
+    report.check(f"{label}: protected sheet: Summary still works and leaves it unchanged",
+                 ok and data_snapshot(sheet) == before and sheet.isProtected(), res.get("Message"))
+    doc.Sheets.removeByName(res.get("Sheet", ""))
+    active(doc, sheet)
     sheet.unprotect("")
 
     doc.Sheets.insertNewByName("Vuoto", doc.Sheets.getCount())
@@ -372,6 +379,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--oxt", required=True)
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--only", help="run only the checks whose name contains this (validate, normalize, ...)")
     args = ap.parse_args()
     report = Report(args.verbose)
     tmp = tempfile.mkdtemp(prefix="pegkit-cmd-")
@@ -385,6 +393,8 @@ def main():
             lo.close(doc)
             for label, path in paths.items():
                 for check in (check_validate, check_normalize, check_summary, check_refusals):
+                    if args.only and args.only not in check.__name__:
+                        continue
                     doc = office.load(path)
                     try:
                         check(office, doc, report, label)
