@@ -79,6 +79,10 @@ int run_batch(const Options& o) {
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         if (progress) std::cerr << (tty ? "\r\033[K" : "") << '[' << i + 1 << '/' << inputs.size() << "] " << inputs[i].path << (tty ? "" : "\n") << std::flush;
         const FileReport f = check_file(inputs[i], office, o);
+        if (const int sig = OfficeSession::interrupted_by()) {
+            std::cerr << "\npegkit-check: interrupted\n";
+            return 128 + sig;
+        }
         totals.add(f);
         if (o.dump_grid) {
             if (f.status == FileStatus::unreadable) std::cerr << f.path << ": " << f.error << '\n';

@@ -49,15 +49,18 @@ namespace {
 
 constexpr auto connect_timeout = std::chrono::seconds(60);
 constexpr auto shutdown_timeout = std::chrono::seconds(20);
-constexpr int max_restarts = 3;  // an office killed by one file is restarted; one killed by every file is not
+constexpr int max_restarts = 5;  // an office killed by one file is restarted; one killed by every file is not
 
 // The office's process group, for the signal handler: Ctrl-C must not leave a soffice behind.
+// The handler stops the office (the call waiting on it then fails) and the batch ends after
+// that file, so that the profile is removed; a second Ctrl-C ends the program at once.
 volatile std::sig_atomic_t office_group = 0;
+volatile std::sig_atomic_t interrupted = 0;
 
-extern "C" void on_fatal_signal(int sig) {
+extern "C" void on_signal(int sig) {
+    interrupted = sig;
     if (office_group > 0) ::kill(-office_group, SIGKILL);
     std::signal(sig, SIG_DFL);
-    std::raise(sig);
 }
 
 int free_port() {
@@ -119,6 +122,10 @@ struct OfficeSession::Impl {
     fs::path tmp;
     int starts = 0;
     std::string failure;  // set when no office can be had: every later document gets it
+    bool lost = false;     // the office died under the last document
+    bool retried = false;  // ... which was already a second try
+
+    OfficeRead read(const std::string& path);
 
     // Watchdog: a document that keeps the office busy past the timeout gets the office killed.
     std::mutex mutex;
@@ -273,8 +280,10 @@ struct OfficeSession::Impl {
         return false;
     }
 
-    void stop() {
-        if (desktop.is() && config.connect.empty()) {
+    // `lost`: the bridge is gone, so the office is dead or dying: no polite wait.
+    void stop(bool lost = false) {
+        if (lost && pid > 0) ::kill(-pid, SIGKILL);
+        if (!lost && desktop.is() && config.connect.empty()) {
             try {
                 desktop->terminate();
             } catch (...) {
@@ -337,9 +346,9 @@ struct OfficeSession::Impl {
 };
 
 OfficeSession::OfficeSession(OfficeConfig config) : impl_(std::make_unique<Impl>(std::move(config))) {
-    std::signal(SIGINT, on_fatal_signal);
-    std::signal(SIGTERM, on_fatal_signal);
-    std::signal(SIGHUP, on_fatal_signal);
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    std::signal(SIGHUP, on_signal);
     impl_->watchdog = std::thread([this] { impl_->watch(); });
 }
 
@@ -361,9 +370,22 @@ OfficeSession::~OfficeSession() {
     if (!impl_->tmp.empty()) fs::remove_all(impl_->tmp, ec);
 }
 
+int OfficeSession::interrupted_by() { return interrupted; }
+
 OfficeRead OfficeSession::read(const std::string& path) {
-    Impl& m = *impl_;
+    OfficeRead out = impl_->read(path);
+    if (interrupted) return out;
+    // An office that died under this document may have died of something else (memory, a kill):
+    // the document gets one more try in a fresh office before it is blamed.
+    if (impl_->lost) out = impl_->read(path);
+    return out;
+}
+
+OfficeRead OfficeSession::Impl::read(const std::string& path) {
+    Impl& m = *this;
     OfficeRead out;
+    m.lost = false;
+    if (interrupted) m.failure = "interrupted";
     if (!m.desktop.is() && m.failure.empty()) {
         if (m.starts > max_restarts) m.failure = "the office stopped " + std::to_string(m.starts) + " times: office files are no longer read";
         else m.connect();
@@ -372,9 +394,14 @@ OfficeRead OfficeSession::read(const std::string& path) {
         out.error = m.failure;
         return out;
     }
+    bool disposed = false;
     m.arm();
     try {
         out = m.load(path);
+    } catch (const css::lang::DisposedException& e) {
+        disposed = true;
+        out.sheets.clear();
+        out.error = what(e);
     } catch (const css::uno::Exception& e) {
         out.sheets.clear();
         out.error = what(e);
@@ -389,21 +416,21 @@ OfficeRead OfficeSession::read(const std::string& path) {
         timed_out = m.timed_out;
     }
     const bool own = m.config.connect.empty();
-    if (timed_out || (own && !m.running())) {
+    if (own && (timed_out || disposed || !m.running())) {
         out.sheets.clear();
         out.error = timed_out ? "the office took more than " + std::to_string(m.config.timeout) + " s over it and was stopped"
                               : "the office stopped while reading it";
         m.log(path + ": " + out.error + "; the office will be restarted");
-        m.stop();
-    } else if (!own && !out) {
+        m.stop(true);
+        m.lost = !timed_out && !m.retried;  // a timeout is the document's doing: no second try
+        m.retried = m.lost;
+        return out;
+    }
+    m.retried = false;
+    if (!own && disposed) {
         // a running office that went away is not ours to restart
-        try {
-            m.desktop->getCurrentComponent();
-        } catch (const css::lang::DisposedException&) {
-            m.desktop.clear();
-            m.failure = "the office at " + m.config.connect + " went away";
-        } catch (...) {
-        }
+        m.desktop.clear();
+        m.failure = "the office at " + m.config.connect + " went away";
     }
     return out;
 }

@@ -38,6 +38,7 @@ public:
     OfficeRead read(const std::string& path);
     int starts() const;            // offices started so far
     static bool available();       // false when built without the LibreOffice SDK
+    static int interrupted_by();   // the signal (SIGINT, SIGTERM, SIGHUP) that asked us to stop, or 0
 
 private:
     struct Impl;

@@ -14,5 +14,6 @@ OfficeRead OfficeSession::read(const std::string&) {
 }
 int OfficeSession::starts() const { return 0; }
 bool OfficeSession::available() { return false; }
+int OfficeSession::interrupted_by() { return 0; }
 
 }  // namespace pegkit::cli
