@@ -99,7 +99,8 @@ void read_number(std::string_view s, std::size_t i, Token& t) {
         p += 1 + len;
     }
     if (n == 0 && first <= 3) {  // thousands grouped by spaces
-        while (n < 16 && p + 3 < s.size() && s[p] == ' ' && run(s, p + 1) == 3 &&
+        // "600 000 000": groups of three digits that end the word ("200 720i" is two things)
+        while (n < 16 && p + 3 < s.size() && s[p] == ' ' && run(s, p + 1) == 3 && !(p + 4 < s.size() && letter_at(s, p + 4)) &&
                !(p + 4 < s.size() && (s[p + 4] == '/' || ((s[p + 4] == '.' || s[p + 4] == ',') && p + 5 < s.size() && digit(s[p + 5]))))) {
             groups[n++] = {' ', p + 1, 3};
             p += 4;

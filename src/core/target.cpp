@@ -492,8 +492,9 @@ private:
                 }
             }
         }
+        // a counted noun starts with a letter ("720i" is no noun)
         if (m.unit == Unit::none && j < toks_.size() && toks_[j].type == Tok::word && !stopword(toks_[j].text) && !used_[j] &&
-            multiplier(toks_[j].text) == 0) {
+            multiplier(toks_[j].text) == 0 && !(toks_[j].text[0] >= '0' && toks_[j].text[0] <= '9')) {
             m.noun = original(j, j);
             q.last = j++;
         } else if (m.unit == Unit::none && word_number && toks_[q.tok].text == "assenza" && j < toks_.size() && toks_[j].type == Tok::word) {
@@ -558,7 +559,13 @@ private:
         // composite: several measures and/or deadlines, in text order
         std::vector<Item> items;
         for (std::size_t k = 0; k < qty_.size(); ++k) items.push_back({qty_[k].tok, false, k});
-        for (std::size_t k = 0; k < dates_.size(); ++k) items.push_back({dates_[k].first, true, k});
+        for (std::size_t k = 0; k < dates_.size(); ++k) {
+            // a date inside a relative term's event ("7 giorni prima del 3/1/2021") belongs to the event
+            const bool in_event = std::any_of(qty_.begin(), qty_.end(), [&](const Quantity& q) {
+                return q.relative && dates_[k].first >= q.event_tok && dates_[k].first <= q.last;
+            });
+            if (!in_event) items.push_back({dates_[k].first, true, k});
+        }
         std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.at < b.at; });
         if (items.empty()) {
             if (compliance()) { r.kind = Kind::conformita; return; }
