@@ -128,6 +128,14 @@ std::string pass(std::string_view s, bool& removed) {
     bool pending_space = false;
     std::size_t i = 0;
     while (i < s.size()) {
+        const unsigned char b = static_cast<unsigned char>(s[i]);
+        if (b > 0x20 && b < 0x7F && b != '<' && b != '&') {  // plain ASCII: the common case
+            if (pending_space && !out.empty()) out += ' ';
+            pending_space = false;
+            out += static_cast<char>(b);
+            ++i;
+            continue;
+        }
         char32_t cp;
         if (s[i] == '<') {
             const std::size_t end = tag_end(s, i);

@@ -5,7 +5,7 @@
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/sheet/FormulaResult.hpp>
-#include <com/sun/star/sheet/XCellFormatRangesSupplier.hpp>
+#include <com/sun/star/sheet/XUniqueCellFormatRangesSupplier.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XCellRangesQuery.hpp>
@@ -91,26 +91,28 @@ Grid read_grid(const Reference<css::sheet::XSpreadsheetDocument>& document,
     for (const auto& a : query->queryFormulaCells(css::sheet::FormulaResult::ERROR)->getRangeAddresses())
         for_each_cell(a, area, [&](int r, int c) { grid.at(r, c).type = CellType::error; });
 
-    // number formats, by ranges of one format: dates, percentages, booleans
+    // number formats, one entry per distinct format (walking getCellFormatRanges one index at a
+    // time is quadratic on a large sheet): dates, percentages, booleans
     const Reference<css::util::XNumberFormatsSupplier> supplier(document, UNO_QUERY);
     const Reference<css::util::XNumberFormats> formats = supplier.is() ? supplier->getNumberFormats() : nullptr;
     const long offset = null_date_offset(Reference<css::beans::XPropertySet>(document, UNO_QUERY));
     std::unordered_map<sal_Int32, CellType> cache;
-    const Reference<css::container::XIndexAccess> uniform =
-        Reference<css::sheet::XCellFormatRangesSupplier>(range, UNO_QUERY_THROW)->getCellFormatRanges();
-    for (sal_Int32 k = 0; k < uniform->getCount(); ++k) {
-        Reference<css::beans::XPropertySet> props(uniform->getByIndex(k), UNO_QUERY);
-        Reference<css::sheet::XCellRangeAddressable> addressable(props, UNO_QUERY);
+    const Reference<css::container::XIndexAccess> unique =
+        Reference<css::sheet::XUniqueCellFormatRangesSupplier>(range, UNO_QUERY_THROW)->getUniqueCellFormatRanges();
+    for (sal_Int32 k = 0; k < unique->getCount(); ++k) {
+        Reference<css::sheet::XSheetCellRanges> ranges(unique->getByIndex(k), UNO_QUERY);
+        Reference<css::beans::XPropertySet> props(ranges, UNO_QUERY);
         sal_Int32 key = 0;
-        if (!props.is() || !addressable.is() || !(props->getPropertyValue("NumberFormat") >>= key)) continue;
+        if (!ranges.is() || !props.is() || !(props->getPropertyValue("NumberFormat") >>= key)) continue;
         const CellType type = type_of_format(formats, key, cache);
         if (type == CellType::number) continue;
-        for_each_cell(addressable->getRangeAddress(), area, [&](int r, int c) {
-            Cell& cell = grid.at(r, c);
-            if (cell.type != CellType::number) return;
-            cell.type = type;
-            if (type == CellType::date) cell.number += static_cast<double>(offset);
-        });
+        for (const auto& a : ranges->getRangeAddresses())
+            for_each_cell(a, area, [&](int r, int c) {
+                Cell& cell = grid.at(r, c);
+                if (cell.type != CellType::number) return;
+                cell.type = type;
+                if (type == CellType::date) cell.number += static_cast<double>(offset);
+            });
     }
     return grid;
 }
