@@ -38,6 +38,7 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& args) {
             if (!format.empty()) found.push_back({p.string(), format, {}});
         }
         if (ec) out.push_back({arg, {}, "cannot list the folder: " + ec.message()});
+        else if (found.empty()) out.push_back({arg, {}, "no .tsv, .csv, .ods or .xlsx file in this folder"});
         std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
         out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
     }

@@ -12,7 +12,8 @@ struct Input {
 };
 
 // Files as given (whatever their extension, so that a wrong one is reported), folders
-// recursively (only .tsv .csv .ods .xlsx, sorted, office lock files "~lock…#" left out).
+// recursively (only .tsv .csv .ods .xlsx, sorted, office lock files "~lock…#" left out). A folder
+// with none of them is an input that cannot be read: a script that names the wrong folder hears it.
 std::vector<Input> collect_inputs(const std::vector<std::string>& args);
 
 }  // namespace pegkit::cli

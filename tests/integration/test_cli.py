@@ -224,6 +224,14 @@ def malformed(cli, office, report, tmp):
                  f"status {r.status}; {[(k, v['status']) for k, v in files.items()]}")
     r = run(cli, "--lang", "xx", d)
     report.check("bad usage: exit 2 with a message", r.status == 2 and "--lang" in r.err, r.err)
+    r = run(cli, "--lang", "en", "--rule", "bogus=3", d)
+    report.check("a bad --rule: exit 2, names it", r.status == 2 and "bogus=3" in r.err, r.err)
+    r = run(cli, "--rule", "cap=1.2; late=30", "--rule", "dir=lower", os.path.join(d, "header.tsv"))
+    report.check("rules of TARGETS.md pass through", r.status == 0, r.err)
+    os.makedirs(os.path.join(tmp, "nothing"))
+    r = run(cli, "--lang", "en", os.path.join(tmp, "nothing"))
+    report.check("a folder with no sheet: exit 2, says so", r.status == 2 and "no .tsv, .csv, .ods or .xlsx file" in r.out,
+                 r.out)
 
 
 # ------------------------------------------------------------------------------------------ (d)
