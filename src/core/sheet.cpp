@@ -5,6 +5,7 @@
 #include <fast_float/fast_float.h>
 
 #include <algorithm>
+#include <unordered_map>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -319,11 +320,22 @@ private:
     // Only amounts: in the 2020 Venezia PEG the words misfire on counted things and percentages
     // ("2 incontri" beside "riduzione", line 132; "Rispetto n.8 scadenze" beside "ritardo", line 115;
     // "2%" under "Percentuale di riduzione della spesa", line 27, whose PEG says "> 2%").
+    // Real plans repeat their targets ("31/12/2020", "Rispetto scadenza prevista"): each distinct
+    // text is read once per check.
+    Target read_cell(const Cell& cell, const ReadOptions& ro) {
+        if (cell.type != CellType::text) return read_target(cell, ro);
+        std::string key = cell.text;
+        if (ro.dir == Direction::lower) key += '\x01';
+        auto it = memo_.find(key);
+        if (it == memo_.end()) it = memo_.emplace(std::move(key), read_target(cell, ro)).first;
+        return it->second;
+    }
+
     Target read(int r, Column target_col, Column indicator_col) {
         const Cell* cell = at(r, target_col);
         if (!cell) return Target{};
         ReadOptions ro{check_.plan_year, Direction::none};
-        Target t = read_target(*cell, ro);
+        Target t = read_cell(*cell, ro);
         const bool bare = std::any_of(t.parts.begin(), t.parts.end(), [](const Measure& m) {
             return m.bare && m.noun.empty() && (m.unit == Unit::none || m.unit == Unit::eur);
         });
@@ -331,7 +343,7 @@ private:
         const DirectionHint hint = infer_direction(text_at(r, indicator_col));
         if (hint.dir != Direction::lower) return t;
         ro.dir = Direction::lower;
-        Target lower = read_target(*cell, ro);
+        Target lower = read_cell(*cell, ro);
         bool changed = lower.parts.size() != t.parts.size();
         for (std::size_t i = 0; !changed && i < t.parts.size(); ++i) changed = lower.parts[i].op != t.parts[i].op;
         if (changed) add(r, check_.col(target_col), Diag::direction_inferred, {hint.word});
@@ -345,8 +357,13 @@ private:
             if (d.severity != Severity::error) add(r, c, d.code, d.args);
         const Cell& cell = at(r, c);
         if (cell.type == CellType::text && t.kind != Kind::vuoto) {
-            std::string norm = normalize(t);
-            if (norm != clean(cell.text)) add(r, c, Diag::would_normalize, {norm});
+            // the same text reads the same but for a direction rule, which only flips operators
+            std::string key = t.text;
+            key += '\x01';
+            for (const Measure& m : t.parts) key += static_cast<char>('0' + static_cast<int>(m.op));
+            auto it = normalized_.find(key);
+            if (it == normalized_.end()) it = normalized_.emplace(std::move(key), normalize(t)).first;
+            if (it->second != cell.text) add(r, c, Diag::would_normalize, {it->second});
         }
     }
 
@@ -406,6 +423,8 @@ private:
     std::vector<Cell> cells_;
     SheetCheck check_;
     std::array<std::string, 4> carried_;
+    std::unordered_map<std::string, Target> memo_;
+    std::unordered_map<std::string, std::string> normalized_;
     std::vector<std::array<std::string, 4>> carried_rows_;
 };
 

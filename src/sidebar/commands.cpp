@@ -500,9 +500,14 @@ Outcome validate(const Target& t, const Checked& c, Lang lang, int cleared_befor
     std::map<std::pair<int, int>, std::vector<const Finding*>> by_cell;
     int errors = 0, warnings = 0;
     std::vector<Sequence<Any>> rows;
+    // Info findings (Normalize would change a cell) can run to one per target on a large sheet:
+    // the list carries the first few, the count all of them.
+    constexpr int max_info_listed = 1000;
+    int infos = 0;
     for (const Finding& f : c.check.findings) {
         if (f.severity == Severity::error) ++errors;
         if (f.severity == Severity::warning) ++warnings;
+        if (f.severity == Severity::info && ++infos > max_info_listed) continue;
         const std::string msg = message(f.code, lang, f.args);
         Sequence<Any> row(6);
         Any* out = row.getArray();
@@ -527,6 +532,8 @@ Outcome validate(const Target& t, const Checked& c, Lang lang, int cleared_befor
     std::vector<Kept> kept;  // cells with user-defined attributes of their own: set one by one
     const Reference<css::sheet::XSheetAnnotations> annotations =
         Reference<css::sheet::XSheetAnnotationsSupplier>(t.sheet, UNO_QUERY_THROW)->getAnnotations();
+    constexpr int max_notes = 500;
+    int noted = 0;
     for (const auto& [pos, findings] : by_cell) {
         const auto [row, col] = pos;
         const Reference<css::table::XCell> cell = t.sheet->getCellByPosition(col, row);
@@ -550,7 +557,10 @@ Outcome validate(const Target& t, const Checked& c, Lang lang, int cleared_befor
         const Severity severity = std::any_of(findings.begin(), findings.end(),
                                               [](const Finding* f) { return f->severity == Severity::error; })
                                       ? Severity::error : Severity::warning;
-        if (!note.is() || note->getString().isEmpty()) {
+        // A note costs a drawing object: the first cells get one, every marked cell gets its colour
+        // and the panel lists every finding.
+        if (noted < max_notes && (!note.is() || note->getString().isEmpty())) {
+            ++noted;
             std::string body = note_prefix;
             for (std::size_t i = 0; i < findings.size(); ++i) {
                 if (i) body += "\n";
@@ -595,6 +605,8 @@ Outcome validate(const Target& t, const Checked& c, Lang lang, int cleared_befor
     o.add("Findings", Any(Sequence<Sequence<Any>>(rows.data(), static_cast<sal_Int32>(rows.size()))));
     o.add("Errors", Any(static_cast<sal_Int32>(errors)));
     o.add("Warnings", Any(static_cast<sal_Int32>(warnings)));
+    o.add("Infos", Any(static_cast<sal_Int32>(infos)));
+    o.add("Noted", Any(static_cast<sal_Int32>(noted)));
     o.add("Marked", Any(static_cast<sal_Int32>(marked)));
     o.add("Cleared", Any(static_cast<sal_Int32>(cleared_before)));
     return o;
