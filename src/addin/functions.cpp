@@ -116,6 +116,13 @@ std::optional<std::size_t> part_number(const Any& part) {
     return static_cast<std::size_t>(*n);
 }
 
+// A formula argument carries no number format: a date cell arrives as a plain number.
+ReadOptions function_options() {
+    ReadOptions options;
+    options.format_unknown = true;
+    return options;
+}
+
 // The optional plan year: a whole number, or omitted.
 bool plan_year(const Any& year, ReadOptions& options) {
     const uno::Arg a = uno::to_arg(year);
@@ -132,7 +139,7 @@ public:
     // XFunctions
     Any SAL_CALL getCheck(const Cells& target, const Any& year) override {
         return guarded([&] {
-            ReadOptions options;
+            ReadOptions options = function_options();
             if (!plan_year(year, options)) return Any(error_value(CalcError::illegal_argument));
             const Lang lang = language();
             return map_cells(uno::to_value_arg(target), [&](const Cell& c) {
@@ -146,7 +153,7 @@ public:
 
     Any SAL_CALL getValid(const Cells& target, const Any& year) override {
         return guarded([&] {
-            ReadOptions options;
+            ReadOptions options = function_options();
             if (!plan_year(year, options)) return Any(error_value(CalcError::illegal_argument));
             return map_cells(uno::to_value_arg(target), [&](const Cell& c) { return Out::of_bool(read_target(c, options).readable()); });
         });
@@ -154,7 +161,7 @@ public:
 
     Any SAL_CALL getKind(const Cells& target) override {
         return guarded([&] {
-            return map_cells(uno::to_value_arg(target), [](const Cell& c) { return Out::of_text(kind_name(read_target(c).kind)); });
+            return map_cells(uno::to_value_arg(target), [](const Cell& c) { return Out::of_text(kind_name(read_target(c, function_options()).kind)); });
         });
     }
 
@@ -178,7 +185,7 @@ public:
     Any SAL_CALL getNorm(const Cells& target) override {
         return guarded([&] {
             return map_cells(uno::to_value_arg(target), [](const Cell& c) {
-                return c.empty() ? Out::of_text("") : Out::of_text(normalize(read_target(c)));
+                return c.empty() ? Out::of_text("") : Out::of_text(normalize(read_target(c, function_options())));
             });
         });
     }
@@ -353,7 +360,7 @@ private:
             const std::optional<std::size_t> n = part_number(part);
             if (!n) return Any(error_value(CalcError::illegal_argument));
             return map_cells(uno::to_value_arg(target), [&](const Cell& c) {
-                const Target t = read_target(c);
+                const Target t = read_target(c, function_options());
                 if (t.kind == Kind::conformita) return Out::of_text("");
                 const Measure* m = t.part(*n);
                 return m ? f(*m) : Out::of_error(CalcError::no_value);
@@ -372,7 +379,7 @@ private:
         if (!data.is()) return Any(error_value(CalcError::illegal_argument));
         const uno::Arg a = uno::to_arg(data->getDataArray());
         auto score_one = [&](const Cell& cell, std::vector<Cell> actuals) {
-            const Target tg = read_target(cell);
+            const Target tg = read_target(cell, function_options());
             // a completion date counts from the document's null date, the core's from 1899-12-30
             for (std::size_t k = 0; k < actuals.size() && k < tg.parts.size(); ++k)
                 if (tg.parts[k].kind == Kind::scadenza && actuals[k].type == CellType::number) actuals[k].number += static_cast<double>(offset);

@@ -664,8 +664,11 @@ Target read_target(const Cell& cell, const ReadOptions& options) {
         r.parts.push_back(std::move(m));
         return r;
     }
-    case CellType::percent:
     case CellType::number:
+        if (options.format_unknown && cell.number == std::floor(cell.number) && cell.number >= 36526 && cell.number <= 73050)
+            return read_target(Cell::of_date(cell.number), options);  // 36526 = 01/01/2000, 73050 = 31/12/2099
+        [[fallthrough]];
+    case CellType::percent:
         r.text = clean(cell.text);
         if (!std::isfinite(cell.number) || std::fabs(cell.number) >= 1e15) {
             r.kind = Kind::non_valido;

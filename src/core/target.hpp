@@ -50,6 +50,10 @@ struct Target {
 struct ReadOptions {
     std::optional<int> plan_year;     // gives year-less dates a year; deadlines outside it become non_valido
     Direction dir = Direction::none;  // lower: a bare amount is a ceiling (<=); higher: >=
+    // The cell's number format is unknown (a sheet function receives a date cell as a plain number):
+    // a whole number that is a day of 2000-2099 is read as that deadline, since PEG sheets type
+    // deadlines as dates far more often than counts of 36,526 to 73,050.
+    bool format_unknown = false;
 };
 
 Target read_target(std::string_view text, const ReadOptions& options = {});

@@ -115,10 +115,11 @@ class Office:
     The profile directory is created on entry and removed on exit; soffice is always stopped.
     """
 
-    def __init__(self, ui_locale=None, english_function_names=None, keep_profile=False):
+    def __init__(self, ui_locale=None, english_function_names=None, keep_profile=False, profile_dir=None):
         self.ui_locale = ui_locale
         self.english_function_names = english_function_names
         self.keep_profile = keep_profile
+        self.profile_dir = profile_dir  # a profile that stays (./dev demo); None: a throwaway one
         self.tmp = None
         self.proc = None
         self.ctx = None
@@ -132,8 +133,8 @@ class Office:
 
     def __enter__(self):
         self.tmp = tempfile.mkdtemp(prefix="pegkit-lo-")
-        self.profile = os.path.join(self.tmp, "profile")
-        os.makedirs(os.path.join(self.profile, "user"))
+        self.profile = os.path.abspath(self.profile_dir) if self.profile_dir else os.path.join(self.tmp, "profile")
+        os.makedirs(os.path.join(self.profile, "user"), exist_ok=True)
         if self.ui_locale or self.english_function_names is not None:
             with open(os.path.join(self.profile, "user", "registrymodifications.xcu"), "w",
                       encoding="utf-8") as f:

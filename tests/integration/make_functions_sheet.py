@@ -132,6 +132,13 @@ for text, kind in [
 case("KIND text cell", "=PEG.KIND(<F>)", "soglia", [">= 80%"])
 case("KIND text cell with line break", "=PEG.KIND(<F>)", "scadenza", ["Entro il\n31/12/2020"])
 case("KIND empty cell", "=PEG.KIND(<F>)", "vuoto", [None])
+# A date cell reaches a function as a plain number: a day of 2000-2099 is read as a deadline.
+case("KIND date-formatted cell", "=PEG.KIND(<F>)", "scadenza", [D(2020, 12, 31)])
+case("VALUE date-formatted cell", "=PEG.VALUE(<F>)-DATE(2020;12;31)", 0.0, [D(2020, 12, 31)])
+case("NORM date-formatted cell", "=PEG.NORM(<F>)", "entro il 31/12/2020", [D(2020, 12, 31)])
+case("ATTAIN date-formatted target, on time", "=PEG.ATTAIN(<F>; <G>)", 1.0, [D(2020, 12, 31), D(2020, 12, 15)])
+case("ATTAIN date-formatted target, late", "=PEG.ATTAIN(<F>; <G>)", 0.0, [D(2020, 12, 31), D(2021, 1, 10)])
+case("KIND number 550000 stays a count", "=PEG.KIND(<F>)", "soglia", [550000])
 case("VALID empty cell", "=PEG.VALID(<F>)", False, [None])
 case("CHECK empty cell names the missing target", "=LEN(PEG.CHECK(<F>))>0", True, [None])
 case("KIND number cell", "=PEG.KIND(<F>)", "soglia", [3])

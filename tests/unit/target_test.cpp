@@ -165,3 +165,21 @@ TEST_CASE("dates convert to Calc serials and back", "[targets][dates]") {
     CHECK_FALSE(valid(Date{2021, 2, 29}));
     CHECK(last_day_of_month(2020, 2) == 29);
 }
+
+TEST_CASE("a number of unknown format that is a day of 2000-2099 is a deadline", "[targets][typed]") {
+    // What a sheet function receives for a date cell: a plain number (TARGETS.md §3 typed cells).
+    ReadOptions unknown;
+    unknown.format_unknown = true;
+    auto [number, kind] = GENERATE(table<double, Kind>({
+        {44196, Kind::scadenza},  // 31/12/2020
+        {36526, Kind::scadenza},  // 01/01/2000
+        {73050, Kind::scadenza},  // 31/12/2099
+        {36525, Kind::soglia},
+        {550000, Kind::soglia},   // "Valore degli interventi registrati": a count
+        {44196.5, Kind::soglia},  // not a whole day
+        {15, Kind::soglia},
+    }));
+    CAPTURE(number);
+    CHECK(read_target(Cell::of_number(number), unknown).kind == kind);
+    CHECK(read_target(Cell::of_number(number)).kind == Kind::soglia);  // a known plain number is a count
+}
