@@ -89,7 +89,7 @@ struct Texts {
 
 constexpr Texts italian = {
     "Valida", "Cancella segni", "Errori: %e   Avvisi: %w   Info: %i", "Nessun problema trovato.",
-    "Celle che Normalizza cambierebbe, per colonna:", "%n celle", "Nessuna cella da cambiare.",
+    "Celle da cambiare, per colonna:", "%n celle", "Nessuna cella da cambiare.",
     "Anteprima", "Applica", "Colonna del valore raggiunto:", "Colonna del peso:", "(nessuna)",
     "Crea riepilogo", "Intestazione PEG non trovata nel foglio attivo.",
     "Il documento attivo non è un foglio di calcolo.", "Comando %c non disponibile.", "Fatto.",
@@ -97,7 +97,7 @@ constexpr Texts italian = {
 };
 constexpr Texts english = {
     "Validate", "Clear marks", "Errors: %e   Warnings: %w   Info: %i", "No problems found.",
-    "Cells Normalize would change, by column:", "%n cells", "No cells to change.",
+    "Cells to change, by column:", "%n cells", "No cells to change.",
     "Preview", "Apply", "Actual value column:", "Weight column:", "(none)",
     "Create summary", "No PEG header found on the active sheet.",
     "The active document is not a spreadsheet.", "Command %c is not available.", "Done.",
@@ -214,7 +214,7 @@ public:
         const sal_Int32 h = content_height();
         return css::ui::LayoutSize(h, h, h);
     }
-    sal_Int32 SAL_CALL getMinimalWidth() override { return 200; }
+    sal_Int32 SAL_CALL getMinimalWidth() override { return 300; }  // room for a finding's text
 
     // XComponent
     void SAL_CALL dispose() override {
@@ -247,7 +247,7 @@ public:
             } else if (e.ActionCommand == "preview") {
                 refresh(true);
             } else if (e.ActionCommand == "apply") {
-                if (dispatch("vnd.pegkit:Normalize", {})) refresh(false);
+                if (dispatch("vnd.pegkit:Normalize", {})) refresh(true);  // keeps the outcome shown
             } else if (e.ActionCommand == "create") {
                 create_summary();
             }

@@ -68,12 +68,15 @@ SheetView read_active_sheet(const Reference<css::frame::XController>& controller
         if (f.code == Diag::would_normalize && f.col >= 0) changed[f.col].insert(f.row);
     }
     if (check.found) {
-        for (int r = check.first_row; r <= check.last_row && r < grid.rows; ++r)
-            for (int c = 0; c < grid.cols; ++c) {
+        // Only the table's known columns, as the Normalize command rewrites them.
+        for (int c : check.column) {
+            if (c < 0 || c >= grid.cols) continue;
+            for (int r = check.first_row; r <= check.last_row && r < grid.rows; ++r) {
                 const Cell& cell = grid.at(r, c);
                 if (cell.type == CellType::text && !cell.formula && clean(cell.text) != cell.text)
                     changed[c].insert(r);
             }
+        }
         for (int c = 0; c < grid.cols; ++c) {
             std::string name = header_text(grid, check, c);
             if (name.empty()) continue;

@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 import traceback
 
@@ -31,6 +32,7 @@ SAMPLE = "/work/shared/data/peg-2020-cm-venezia.tsv"
 WIDTH, HEIGHT = 1400, 900
 RENDER_WAIT = 6.0
 XVFB_TIMEOUT = 15.0
+WATCHDOG = 200.0  # below ctest's TIMEOUT 300
 
 
 class Report:
@@ -125,10 +127,36 @@ class VisibleOffice(lo.Office):
         raise lo.OfficeError(f"no connection to soffice after {lo.CONNECT_TIMEOUT:.0f} s ({last})\n{self.log_tail()}")
 
 
+class Watchdog:
+    """Kills the office after WATCHDOG seconds, so that a call blocked by a dialog returns with an
+    error and the test ends with its cleanup, before ctest's TIMEOUT would leave soffice behind."""
+
+    def __init__(self, office):
+        self.office = office
+        self.fired = False
+        self.timer = threading.Timer(WATCHDOG, self._fire)
+
+    def _fire(self):
+        self.fired = True
+        print(f"watchdog: no progress after {WATCHDOG:.0f} s, killing soffice", flush=True)
+        self.office._kill()
+
+    def __enter__(self):
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.timer.cancel()
+        return False
+
+
 def open_sample(office, path):
-    """The sample TSV as a visible workbook: tab-separated, UTF-8 (76), from line 1."""
+    """A copy of the sample TSV as a visible workbook: tab-separated, UTF-8 (76), from line 1.
+    A copy, because a visible office locks what it opens and asks about a stale lock in a dialog."""
+    copy = os.path.join(office.tmp, os.path.basename(path))
+    shutil.copyfile(path, copy)
     doc = office.desktop.loadComponentFromURL(
-        lo.url(path), "_blank", 0,
+        lo.url(copy), "_blank", 0,
         lo.props(FilterName="Text - txt - csv (StarCalc)", FilterOptions="9,34,76,1"))
     if doc is None:
         raise lo.OfficeError(f"could not open {path}\n{office.log_tail()}")
@@ -155,6 +183,58 @@ def show_deck(office, doc):
     return sidebar, deck
 
 
+def panel_controls(deck, panel):
+    """The panel's buttons, fixed texts and list boxes, each in the order the panel made them."""
+    found = {"Button": [], "FixedText": [], "ListBox": []}
+    for control in deck.getPanels().getByName(panel).getDialog().getControls():
+        for kind, bucket in found.items():
+            if control.getModel().supportsService(f"com.sun.star.awt.UnoControl{kind}Model"):
+                bucket.append(control)
+    return found["Button"], found["FixedText"], found["ListBox"]
+
+
+def press(button, status, timeout=30.0):
+    """A click as a user makes it, through the button's accessible action (VCL runs it later, on
+    its own thread); returns the panel's status text once the command has set it."""
+    status.setText("")
+    button.getAccessibleContext().doAccessibleAction(0)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        text = status.getText()
+        if text:
+            return text
+        time.sleep(0.2)
+    return ""
+
+
+def use_panels(doc, deck, report):
+    """Validate, choose a finding, then Normalize: what a user does with the deck."""
+    buttons, texts, lists = panel_controls(deck, "PegkitValidatePanel")
+    findings = lists[0]
+    report.check("Validate panel lists the sheet's findings", findings.getItemCount() > 0,
+                 f"counts: {texts[0].getText()!r}")
+    status = press(buttons[0], texts[-1])
+    report.check("Validate button runs the command and shows its outcome",
+                 status != "" and findings.getItemCount() > 0, f"status {status!r}")
+    pick = min(5, findings.getItemCount() - 1)
+    cell = findings.getItem(pick).split(" ")[0]
+    findings.selectItemPos(pick, True)
+    time.sleep(0.5)
+    selection = doc.getCurrentController().getSelection()
+    name = selection.getPropertyValue("AbsoluteName") if selection is not None else ""
+    want = "$" + cell.rstrip("0123456789") + "$" + cell[len(cell.rstrip("0123456789")):]
+    report.check("choosing a finding selects its cell", name.endswith("." + want), f"{cell}: selection {name!r}")
+
+    buttons, texts, lists = panel_controls(deck, "PegkitNormalizePanel")
+    preview = lists[0].getItems()
+    total = sum(int(item.rsplit(": ", 1)[1].split()[0]) for item in preview if ": " in item)
+    report.check("Normalize preview counts cells by column", total > 0, f"preview {preview}")
+    status = press(buttons[1], texts[-1])
+    report.check("Apply changes as many cells as previewed", str(total) in status,
+                 f"previewed {total}, status {status!r}")
+    report.check("preview is empty after Apply", lists[0].getItemCount() == 1, f"{lists[0].getItems()}")
+
+
 def screenshot(display, path):
     subprocess.run(["import", "-display", display, "-window", "root", path], check=True, timeout=60,
                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -174,10 +254,12 @@ def run(args, report):
         return
     os.makedirs(args.artifacts, exist_ok=True)
     shot = os.path.join(args.artifacts, f"sidebar-{args.lang}.png")
-    if os.path.exists(shot):
-        os.remove(shot)
+    used = os.path.join(args.artifacts, f"sidebar-{args.lang}-used.png")
+    for old in (shot, used):
+        if os.path.exists(old):
+            os.remove(old)
 
-    with Xvfb() as display, VisibleOffice(display, ui_locale=args.lang) as office:
+    with Xvfb() as display, VisibleOffice(display, ui_locale=args.lang) as office, Watchdog(office):
         office.install_extension(args.oxt)  # restarts the visible office
         doc = open_sample(office, args.sample)
         sidebar, deck = show_deck(office, doc)
@@ -192,6 +274,9 @@ def run(args, report):
         want = "Obiettivi PEG" if args.lang.startswith("it") else "PEG targets"
         report.check(f"deck title in the UI language ({args.lang})", title == want, repr(title))
         screenshot(display, shot)
+        use_panels(doc, deck, report)
+        time.sleep(RENDER_WAIT / 2)
+        screenshot(display, used)
         lo.close(doc)
 
     if not report.check("screenshot saved", os.path.isfile(shot), shot):
