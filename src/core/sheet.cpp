@@ -211,6 +211,11 @@ public:
             add(0, -1, Diag::no_header);
             return std::move(check_);
         }
+        auto choose = [&](Column c, const std::optional<int>& chosen) {
+            if (chosen) check_.column[idx(c)] = *chosen >= 0 && *chosen < grid_.cols ? *chosen : -1;
+        };
+        choose(Column::actual, options_.actual_column);
+        choose(Column::weight, options_.weight_column);
         const std::vector<int> rows = objective_rows();
         check_.plan_year = options_.plan_year ? options_.plan_year : infer_plan_year(rows);
         for (int r : rows) check_row(r);

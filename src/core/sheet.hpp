@@ -46,6 +46,9 @@ struct Finding {
 struct SheetOptions {
     std::optional<int> plan_year;  // when absent, inferred from the sheet (most frequent deadline year)
     Rules rules;
+    // Columns the user chose for the actual value and the weight (grid columns; -1: none),
+    // overriding what the header says. Absent: found by the header.
+    std::optional<int> actual_column, weight_column;
 };
 
 // One objective row of the table, grouping cells carried down from the rows above.

@@ -366,14 +366,14 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
-std::optional<Checked> read_and_check(const Target& t, Progress& progress) {
+std::optional<Checked> read_and_check(const Target& t, Progress& progress, const SheetOptions& options) {
     Checked c;
     auto t0 = std::chrono::steady_clock::now();
     c.grid = uno::read_grid(t.document, t.sheet, uno::used_area(t.sheet));
     c.read_seconds = seconds_since(t0);
     progress.set(30);
     t0 = std::chrono::steady_clock::now();
-    c.check = check_sheet(c.grid);
+    c.check = check_sheet(c.grid, options);
     c.check_seconds = seconds_since(t0);
     progress.set(60);
     return c;
@@ -843,7 +843,7 @@ std::optional<Command> command_of(const css::util::URL& url) {
     return std::nullopt;
 }
 
-Outcome run(Command command, const Reference<css::frame::XFrame>& frame, Lang lang) {
+Outcome run(Command command, const Reference<css::frame::XFrame>& frame, Lang lang, const SheetOptions& options) {
     const auto started = std::chrono::steady_clock::now();
     const auto t = target_of(frame);
     if (!t) return failure(text(Msg::no_document, lang), lang);
@@ -865,7 +865,7 @@ Outcome run(Command command, const Reference<css::frame::XFrame>& frame, Lang la
         o.add("Cleared", Any(static_cast<sal_Int32>(cleared)));
         return o;
     }
-    const auto checked = read_and_check(*t, progress);
+    const auto checked = read_and_check(*t, progress, options);
     if (auto problem = table_problem(checked->check, lang)) return failure(*problem, lang);
     switch (command) {
     case Command::validate: {
@@ -947,8 +947,14 @@ public:
         bool quiet = false;
         Reference<css::frame::XFrame> frame;
         try {
-            for (const auto& a : args)
+            // Summary's ActualColumn / WeightColumn: 0-based sheet columns the user chose, -1 for none
+            SheetOptions options;
+            for (const auto& a : args) {
+                sal_Int32 column = -1;
                 if (a.Name == "Quiet") a.Value >>= quiet;
+                else if (a.Name == "ActualColumn" && (a.Value >>= column)) options.actual_column = column;
+                else if (a.Name == "WeightColumn" && (a.Value >>= column)) options.weight_column = column;
+            }
             lang = ui_lang(m_context);
             {
                 std::lock_guard<std::mutex> lock(m_mutex);
@@ -957,7 +963,7 @@ public:
             if (const auto command = command_of(url)) {
                 path = std::string(command_path(*command));
                 std::lock_guard<std::mutex> busy(m_busy);
-                outcome = run(*command, frame, lang);
+                outcome = run(*command, frame, lang, options);
             } else {
                 outcome = failure(text(Msg::internal_error, lang, {uno::to_utf8(url.Complete)}), lang);
             }

@@ -21,7 +21,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True
 sys.path.insert(0, HERE)
 
-import lo  # noqa: E402
+import lo
+import uno  # noqa: E402
 import make_workbooks as wb  # noqa: E402
 import uno  # noqa: E402
 import unohelper  # noqa: E402
@@ -58,8 +59,8 @@ class _Listener(unohelper.Base, XDispatchResultListener):
         pass
 
 
-def dispatch(office, doc, command):
-    """(ok, {name: value}) from the command's DispatchResultEvent."""
+def dispatch(office, doc, command, **args):
+    """(ok, {name: value}) from the command's DispatchResultEvent; args go to the command."""
     frame = doc.getCurrentController().getFrame()
     transformer = office.smgr.createInstanceWithContext("com.sun.star.util.URLTransformer", office.ctx)
     url = uno.createUnoStruct("com.sun.star.util.URL")
@@ -69,7 +70,7 @@ def dispatch(office, doc, command):
     if d is None:
         raise AssertionError(f"no dispatch for {url.Complete}")
     listener = _Listener()
-    d.dispatchWithNotification(url, lo.props(Quiet=True), listener)
+    d.dispatchWithNotification(url, lo.props(Quiet=True, **args), listener)
     if listener.event is None:
         raise AssertionError(f"{command}: no DispatchResultEvent")
     result = {p.Name: p.Value for p in (listener.event.Result or ())}
@@ -326,6 +327,18 @@ def check_summary(office, doc, report, label):
     ok, res = dispatch(office, doc, "Summary")
     report.check(f"{label}: the second Summary makes 'Riepilogo PEG 2'", ok and res.get("Sheet") == "Riepilogo PEG 2"
                  and doc.Sheets.hasByName("Riepilogo PEG"), f"{res.get('Sheet')}: {res.get('Message')}")
+
+    # The Summary panel's choice: no actual column, so nothing is assessed (total row, "Valutati" = 0)
+    active(doc, sheet)
+    ok, res = dispatch(office, doc, "Summary", ActualColumn=uno.Any("long", -1), WeightColumn=uno.Any("long", -1))
+    third = doc.Sheets.getByName(res.get("Sheet", "")) if ok and doc.Sheets.hasByName(res.get("Sheet", "")) else None
+    assessed = None
+    if third is not None:
+        rows = third.getCellRangeByName("A1:C60").getDataArray()
+        totals = [r for r in rows if str(r[0]).startswith("Total")]
+        assessed = totals[0][2] if totals else None
+    report.check(f"{label}: Summary honours the chosen actual column (none: nothing assessed)",
+                 ok and assessed == 0.0, f"{res.get('Sheet')}: assessed in the total row {assessed!r}")
 
 
 # ------------------------------------------------------------------------------ refusal cases

@@ -340,3 +340,33 @@ TEST_CASE("summarize: one group per CdR however its label is spaced; programmes 
     CHECK(s.tables[2].rows[0].objectives == 2);
     CHECK(s.tables[2].rows[1].group == "01 - sistema di protezione civile");
 }
+
+TEST_CASE("check_sheet: the actual and weight columns the user chose override the header", "[sheet]") {
+    // The Summary panel's column choice: a column named otherwise, or none at all.
+    const Grid g = make_grid({
+        {t("CdR"), t("Target (PEG)"), t("Valore raggiunto"), t("Consuntivo ufficio"), t("Peso")},
+        {t("10 - A"), t(">= 80%"), Cell::of_percent(0.4), Cell::of_percent(0.8), Cell::of_number(2)},
+    });
+    SECTION("by the header") {
+        const SheetCheck c = check_sheet(g);
+        REQUIRE(c.objectives.size() == 1);
+        CHECK(*c.objectives[0].attainment == Approx(0.5));
+        CHECK(*c.objectives[0].weight == 2);
+    }
+    SECTION("chosen") {
+        SheetOptions o;
+        o.actual_column = 3;
+        o.weight_column = -1;
+        const SheetCheck c = check_sheet(g, o);
+        CHECK(c.col(Column::actual) == 3);
+        CHECK(c.col(Column::weight) == -1);
+        CHECK(*c.objectives[0].attainment == Approx(1.0));
+        CHECK_FALSE(c.objectives[0].weight);
+    }
+    SECTION("none") {
+        SheetOptions o;
+        o.actual_column = -1;
+        const SheetCheck c = check_sheet(g, o);
+        CHECK_FALSE(c.objectives[0].attainment);
+    }
+}
