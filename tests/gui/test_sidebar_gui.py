@@ -151,13 +151,15 @@ class Watchdog:
 
 
 def open_sample(office, path):
-    """A copy of the sample TSV as a visible workbook: tab-separated, UTF-8 (76), from line 1.
+    """The sample as an office keeps it (tests/integration/make_workbooks.py: title row, merged
+    objectives, typed dates and percentages), stored in the profile's folder and opened visibly.
     A copy, because a visible office locks what it opens and asks about a stale lock in a dialog."""
-    copy = os.path.join(office.tmp, os.path.basename(path))
-    shutil.copyfile(path, copy)
-    doc = office.desktop.loadComponentFromURL(
-        lo.url(copy), "_blank", 0,
-        lo.props(FilterName="Text - txt - csv (StarCalc)", FilterOptions="9,34,76,1"))
+    import make_workbooks
+    built = make_workbooks.build(office, make_workbooks.sample_rows())
+    copy = os.path.join(office.tmp, "peg-2020-cm-venezia.ods")
+    lo.Office.store(built, copy, lo.ODS)
+    lo.close(built)
+    doc = office.desktop.loadComponentFromURL(lo.url(copy), "_blank", 0, ())
     if doc is None:
         raise lo.OfficeError(f"could not open {path}\n{office.log_tail()}")
     return doc

@@ -323,7 +323,7 @@ TEST_CASE("check_sheet: one actual cell for a composite target", "[sheet]") {
     CHECK(check.objectives[0].attainment == Approx((1.0 + 0.5) / 2));
 }
 
-TEST_CASE("summarize: one group per CdR however its label is spaced; programmes within their mission", "[sheet]") {
+TEST_CASE("summarize: one group per CdR however its label is spaced, programmes within their mission", "[sheet]") {
     // Spellings of the sample: "15 -Sallustio (…)" and "15 – Sallustio (…)" are the same CdR;
     // "01-Organismi istituzionali" (Missione 01) and "01 - sistema di protezione civile" (Missione 11) are not.
     const Grid g = make_grid({

@@ -84,7 +84,7 @@ TEST_CASE("the plan year gives year-less dates a year and rejects deadlines of o
     }
 }
 
-TEST_CASE("dir=lower makes a bare amount a ceiling; written operators are kept", "[targets][dir]") {
+TEST_CASE("dir=lower makes a bare amount a ceiling, written operators are kept", "[targets][dir]") {
     ReadOptions lower;
     lower.dir = Direction::lower;
     auto [text, plain_op, lower_op] = GENERATE(table<std::string, Op, Op>({
