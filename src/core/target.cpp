@@ -255,6 +255,7 @@ private:
             const Token& tk = toks_[i];
             int month = 0;
             if (tk.type == Tok::date) {
+                if (citation_date(i)) continue;
                 DateFound d{{tk.year, tk.month, tk.day}, i, i};
                 if (tk.year == 0) {  // "30/06": only a date after entro/il/al or alone
                     const bool ctx = word_at(i - 1, {"il", "entro", "al", "dal", "del", "fino"}) || toks_.size() == 1 ||
@@ -289,6 +290,15 @@ private:
             }
         }
         return resolve_periods(r);
+    }
+
+    // "D.Lgs. n. 50 del 18/04/2016", "L. 241 del 07/08/1990": the date names a law, it sets no deadline
+    bool citation_date(std::size_t i) const {
+        if (!word_at(i - 1, {"del", "dell'"}) || i < 2) return false;
+        for (std::size_t k = i - 1; k-- > 0 && k + 6 > i;)
+            if (toks_[k].type == Tok::word && legal_word(toks_[k].text) && !one_of(toks_[k].text, {"programma", "obiettivo", "fase", "area", "servizio", "zona", "missione"}))
+                return true;
+        return false;
     }
 
     bool year_token(std::size_t i) const {

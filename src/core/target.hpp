@@ -37,7 +37,8 @@ struct Measure {
 
 struct Target {
     Kind kind = Kind::vuoto;
-    std::vector<Measure> parts;    // one for soglia/scadenza/termine_relativo, two or more for composto, none otherwise
+    std::vector<Measure> parts;    // one for soglia/scadenza/termine_relativo, two or more for composto, none for
+                                   // conformita/vuoto; a non_valido target keeps what it read (a deadline outside the plan year)
     std::string text;              // the cleaned text (the wording kept for conformita)
     std::vector<Diagnostic> diagnostics;  // an error makes kind non_valido; warnings leave it readable
 

@@ -183,3 +183,17 @@ TEST_CASE("a number of unknown format that is a day of 2000-2099 is a deadline",
     CHECK(read_target(Cell::of_number(number), unknown).kind == kind);
     CHECK(read_target(Cell::of_number(number)).kind == Kind::soglia);  // a known plain number is a count
 }
+
+TEST_CASE("a date that names a law sets no deadline", "[targets]") {
+    auto [text, kind] = GENERATE(table<std::string, Kind>({
+        {"Rispetto del D.Lgs. n. 50 del 18/04/2016", Kind::conformita},
+        {"entro il 31/12/2020 ai sensi della L. 241 del 07/08/1990", Kind::scadenza},
+        {"Relazione del 30/06/2020", Kind::scadenza},  // no law named: a deadline
+    }));
+    CAPTURE(text);
+    ReadOptions plan;
+    plan.plan_year = 2020;
+    const Target t = read_target(text, plan);
+    CHECK(t.kind == kind);
+    if (kind == Kind::scadenza) CHECK(t.parts.size() == 1);
+}
