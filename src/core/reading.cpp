@@ -2,6 +2,7 @@
 
 #include <fast_float/fast_float.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -240,6 +241,10 @@ std::string format_number(double v, int decimals) {
     const bool neg = v < 0;
     v = std::fabs(v);
     if (v < 1e15) {
+        // at most 14 significant digits: what a double carries safely through "× 100" and back,
+        // so a canonical text reads back to itself ("999.999.999%", not "…,0000004%")
+        const int integer_digits = v >= 1 ? static_cast<int>(std::floor(std::log10(v))) + 1 : 1;
+        decimals = std::max(0, std::min(decimals, 14 - integer_digits));
         const double scale = std::pow(10.0, decimals);
         v = std::round(v * scale) / scale;
     }

@@ -281,7 +281,12 @@ public:
         }
     }
     void SAL_CALL windowMoved(const css::awt::WindowEvent&) override {}
-    void SAL_CALL windowShown(const css::lang::EventObject&) override {}
+    void SAL_CALL windowShown(const css::lang::EventObject&) override {
+        try {
+            if (m_kind == PanelKind::summary) refresh(true);  // the active sheet may have changed meanwhile
+        } catch (...) {
+        }
+    }
     void SAL_CALL windowHidden(const css::lang::EventObject&) override {}
 
     // XDispatchResultListener: the outcome as src/sidebar/commands.hpp describes it
@@ -509,8 +514,12 @@ private:
         return pos >= 0 && std::size_t(pos) < cols.size() ? cols[std::size_t(pos)] : -1;
     }
 
-    // The chosen columns go to the command as 0-based sheet columns (-1: none).
+    // The chosen columns go to the command as 0-based sheet columns (-1: none). Columns read from
+    // another sheet mean nothing here: after a sheet switch the panel reads the active sheet first
+    // and the columns found on it are used.
     void create_summary() {
+        Reference<css::sheet::XSpreadsheetView> view(m_frame.is() ? m_frame->getController() : nullptr, UNO_QUERY);
+        if (view.is() && view->getActiveSheet() != m_sheet) refresh(true);
         Sequence<css::beans::PropertyValue> args(2);
         args.getArray()[0].Name = "ActualColumn";
         args.getArray()[0].Value <<= sal_Int32(chosen(m_actual, m_actual_cols));
