@@ -24,6 +24,7 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <unordered_map>
 
 using css::uno::Any;
 using css::uno::Reference;
@@ -116,6 +117,26 @@ std::optional<std::size_t> part_number(const Any& part) {
     return static_cast<std::size_t>(*n);
 }
 
+// Sheets repeat their targets ("31/12/2020" dozens of times, filled down a column): what a text
+// reads as is kept, up to a bound. Calls may come from several threads: guarded.
+Target cached_read(const Cell& cell, const ReadOptions& options) {
+    if (cell.type != CellType::text) return read_target(cell, options);
+    static std::mutex mutex;
+    static std::unordered_map<std::string, Target> known;
+    std::string key = cell.text;
+    key += '\x1f';
+    if (options.plan_year) key += std::to_string(*options.plan_year);
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (auto it = known.find(key); it != known.end()) return it->second;
+    }
+    Target t = read_target(cell, options);
+    std::lock_guard<std::mutex> lock(mutex);
+    if (known.size() >= 4096) known.clear();
+    known.emplace(std::move(key), t);
+    return t;
+}
+
 // A formula argument carries no number format: a date cell arrives as a plain number.
 ReadOptions function_options() {
     ReadOptions options;
@@ -143,7 +164,7 @@ public:
             if (!plan_year(year, options)) return Any(error_value(CalcError::illegal_argument));
             const Lang lang = language();
             return map_cells(uno::to_value_arg(target), [&](const Cell& c) {
-                const Target t = read_target(c, options);
+                const Target t = cached_read(c, options);
                 if (t.kind == Kind::vuoto) return Out::of_text(message(Diag::empty_target, lang));
                 const Diagnostic* e = t.first_error();
                 return Out::of_text(e ? message(*e, lang) : std::string());
@@ -155,13 +176,13 @@ public:
         return guarded([&] {
             ReadOptions options = function_options();
             if (!plan_year(year, options)) return Any(error_value(CalcError::illegal_argument));
-            return map_cells(uno::to_value_arg(target), [&](const Cell& c) { return Out::of_bool(read_target(c, options).readable()); });
+            return map_cells(uno::to_value_arg(target), [&](const Cell& c) { return Out::of_bool(cached_read(c, options).readable()); });
         });
     }
 
     Any SAL_CALL getKind(const Cells& target) override {
         return guarded([&] {
-            return map_cells(uno::to_value_arg(target), [](const Cell& c) { return Out::of_text(kind_name(read_target(c, function_options()).kind)); });
+            return map_cells(uno::to_value_arg(target), [](const Cell& c) { return Out::of_text(kind_name(cached_read(c, function_options()).kind)); });
         });
     }
 
@@ -185,7 +206,7 @@ public:
     Any SAL_CALL getNorm(const Cells& target) override {
         return guarded([&] {
             return map_cells(uno::to_value_arg(target), [](const Cell& c) {
-                return c.empty() ? Out::of_text("") : Out::of_text(normalize(read_target(c, function_options())));
+                return c.empty() ? Out::of_text("") : Out::of_text(normalize(cached_read(c, function_options())));
             });
         });
     }
@@ -360,7 +381,7 @@ private:
             const std::optional<std::size_t> n = part_number(part);
             if (!n) return Any(error_value(CalcError::illegal_argument));
             return map_cells(uno::to_value_arg(target), [&](const Cell& c) {
-                const Target t = read_target(c, function_options());
+                const Target t = cached_read(c, function_options());
                 if (t.kind == Kind::conformita) return Out::of_text("");
                 const Measure* m = t.part(*n);
                 return m ? f(*m) : Out::of_error(CalcError::no_value);
@@ -373,16 +394,20 @@ private:
     // row of actuals each.
     static Any per_target(const Reference<css::beans::XPropertySet>& options, const Cells& target, const Reference<css::table::XCellRange>& actual,
                           const std::function<Out(const Target&, const std::vector<Cell>&)>& f) {
-        const long offset = uno::null_date_offset(options);
+        // the document's null date costs a UNO call: asked only for a deadline with a numeric actual
+        std::optional<long> offset;
         const uno::Arg t = uno::to_value_arg(target);
         const Reference<css::sheet::XCellRangeData> data(actual, css::uno::UNO_QUERY);
         if (!data.is()) return Any(error_value(CalcError::illegal_argument));
         const uno::Arg a = uno::to_arg(data->getDataArray());
         auto score_one = [&](const Cell& cell, std::vector<Cell> actuals) {
-            const Target tg = read_target(cell, function_options());
+            const Target tg = cached_read(cell, function_options());
             // a completion date counts from the document's null date, the core's from 1899-12-30
             for (std::size_t k = 0; k < actuals.size() && k < tg.parts.size(); ++k)
-                if (tg.parts[k].kind == Kind::scadenza && actuals[k].type == CellType::number) actuals[k].number += static_cast<double>(offset);
+                if (tg.parts[k].kind == Kind::scadenza && actuals[k].type == CellType::number) {
+                    if (!offset) offset = uno::null_date_offset(options);
+                    actuals[k].number += static_cast<double>(*offset);
+                }
             while (actuals.size() > std::max<std::size_t>(1, tg.parts.size()) && actuals.back().empty()) actuals.pop_back();
             return f(tg, actuals);
         };
