@@ -35,19 +35,6 @@ XVFB_TIMEOUT = 15.0
 WATCHDOG = 200.0  # below ctest's TIMEOUT 300
 
 
-class Report:
-    def __init__(self):
-        self.passed = self.failed = 0
-
-    def check(self, name, ok, detail=""):
-        if ok:
-            self.passed += 1
-            print(f"PASS {name}")
-        else:
-            self.failed += 1
-            print(f"FAIL {name}" + (f": {detail}" if detail else ""))
-        return ok
-
 
 class Xvfb:
     """`with Xvfb() as display:` an X server on the first free display from :90; always stopped."""
@@ -298,7 +285,7 @@ def main():
     parser.add_argument("--lang", default="it-IT")
     parser.add_argument("--sample", default=SAMPLE)
     args = parser.parse_args()
-    report = Report()
+    report = lo.Report()
     try:
         run(args, report)
     except Exception:

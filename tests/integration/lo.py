@@ -389,3 +389,23 @@ def cell_value(c):
 
 def close(doc):
     Office.close(doc)
+
+
+class Report:
+    """What a test script prints: a line per check, then "N passed, M failed" (ctest reads the
+    exit status; the closing line is for a person and for CI's log). quiet=True prints a passing
+    check only when verbose."""
+
+    def __init__(self, verbose=False):
+        self.passed = self.failed = 0
+        self.verbose = verbose
+
+    def check(self, name, ok, detail="", quiet=False):
+        if ok:
+            self.passed += 1
+            if not quiet or self.verbose:
+                print(f"PASS {name}")
+        else:
+            self.failed += 1
+            print(f"FAIL {name}" + (f": {detail}" if detail else ""))
+        return ok

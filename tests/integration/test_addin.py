@@ -44,22 +44,6 @@ FUNCTIONS = [
 FIRST_ROW = 4
 
 
-class Report:
-    def __init__(self, verbose):
-        self.passed = 0
-        self.failed = 0
-        self.verbose = verbose
-
-    def check(self, name, ok, detail="", quiet=False):
-        if ok:
-            self.passed += 1
-            if not quiet or self.verbose:
-                print(f"PASS {name}")
-        else:
-            self.failed += 1
-            print(f"FAIL {name}" + (f": {detail}" if detail else ""))
-        return ok
-
 
 def show(v):
     if isinstance(v, tuple) and v and v[0] == "error":
@@ -290,7 +274,7 @@ def main():
     ap.add_argument("--skip-italian", action="store_true", help="skip part (d)")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
-    report = Report(args.verbose)
+    report = lo.Report(args.verbose)
     t0 = time.monotonic()
     oxt = os.path.abspath(args.oxt)
     try:

@@ -40,21 +40,6 @@ SMALL_PEG = [
 ]
 
 
-class Report:
-    def __init__(self, verbose):
-        self.passed = 0
-        self.failed = 0
-        self.verbose = verbose
-
-    def check(self, name, ok, detail=""):
-        if ok:
-            self.passed += 1
-            print(f"PASS {name}")
-        else:
-            self.failed += 1
-            print(f"FAIL {name}" + (f": {detail}" if detail else ""))
-        return ok
-
 
 class Run:
     def __init__(self, status, out, err, seconds, max_rss_kb):
@@ -292,7 +277,7 @@ def main():
     ap.add_argument("--files", type=int, default=1000, help="size of the folder of part (f)")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
-    report = Report(args.verbose)
+    report = lo.Report(args.verbose)
     t0 = time.monotonic()
     cli = os.path.abspath(args.cli)
     try:

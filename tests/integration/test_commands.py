@@ -33,20 +33,6 @@ COLUMN = {"Target (DUP)": 6, "Target (PEG)": 9}
 SUCCESS, FAILURE = 1, 0   # DispatchResultState
 
 
-class Report:
-    def __init__(self, verbose):
-        self.passed = self.failed = 0
-        self.verbose = verbose
-
-    def check(self, name, ok, detail=""):
-        if ok:
-            self.passed += 1
-            print(f"PASS {name}")
-        else:
-            self.failed += 1
-            print(f"FAIL {name}" + (f": {detail}" if detail else ""))
-        return ok
-
 
 class _Listener(unohelper.Base, XDispatchResultListener):
     def __init__(self):
@@ -394,7 +380,7 @@ def main():
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--only", help="run only the checks whose name contains this (validate, normalize, ...)")
     args = ap.parse_args()
-    report = Report(args.verbose)
+    report = lo.Report(args.verbose)
     tmp = tempfile.mkdtemp(prefix="pegkit-cmd-")
     try:
         with lo.Office(ui_locale="it-IT") as office:
