@@ -507,10 +507,6 @@ private:
             multiplier(toks_[j].text) == 0 && !(toks_[j].text[0] >= '0' && toks_[j].text[0] <= '9')) {
             m.noun = original(j, j);
             q.last = j++;
-        } else if (m.unit == Unit::none && word_number && toks_[q.tok].text == "assenza" && j < toks_.size() && toks_[j].type == Tok::word &&
-                   !(toks_[j].text[0] >= '0' && toks_[j].text[0] <= '9')) {
-            m.noun = original(j, j);
-            q.last = j++;
         }
         // relative terms: "entro 15 giorni dalla richiesta", "7 giorni di calendario prima della scadenza"
         if (m.unit == Unit::giorni || m.unit == Unit::ore) {
