@@ -181,31 +181,6 @@ std::string text(Msg id, Lang lang, const std::vector<std::string>& args = {}) {
     return out;
 }
 
-// The UI language: the office's own setting, else the system's.
-Lang ui_lang(const Reference<css::uno::XComponentContext>& context) {
-    OUString locale;
-    try {
-        const Reference<css::lang::XMultiServiceFactory> provider(
-            context->getServiceManager()->createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", context),
-            UNO_QUERY_THROW);
-        css::beans::PropertyValue path;
-        path.Name = "nodepath";
-        path.Value <<= OUString("/org.openoffice.Setup/L10N");
-        Sequence<Any> args(1);
-        args.getArray()[0] <<= path;
-        const Reference<css::container::XNameAccess> l10n(
-            provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", args), UNO_QUERY_THROW);
-        l10n->getByName("ooLocale") >>= locale;
-        if (locale.isEmpty()) l10n->getByName("ooSetupSystemLocale") >>= locale;
-    } catch (const css::uno::Exception&) {
-    }
-    std::string tag = uno::to_utf8(locale);
-    if (tag.empty())
-        for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"})
-            if (const char* v = std::getenv(var); v && *v) { tag = v; break; }
-    return tag.rfind("it", 0) == 0 ? Lang::it : Lang::en;
-}
-
 // ----------------------------------------------------------------------------- sheet helpers
 
 std::string cell_name(int row, int col) {
@@ -955,7 +930,7 @@ public:
                 else if (a.Name == "ActualColumn" && (a.Value >>= column)) options.actual_column = column;
                 else if (a.Name == "WeightColumn" && (a.Value >>= column)) options.weight_column = column;
             }
-            lang = ui_lang(m_context);
+            lang = uno::ui_language(m_context);
             {
                 std::lock_guard<std::mutex> lock(m_mutex);
                 frame = m_frame;

@@ -110,25 +110,6 @@ std::string replace(std::string text, const char* key, const std::string& value)
     return text;
 }
 
-// The UI language from org.openoffice.Setup/L10N/ooLocale ("it", "it-IT"); English otherwise.
-Lang ui_language(const Reference<css::uno::XComponentContext>& context) {
-    try {
-        Reference<css::lang::XMultiServiceFactory> provider = css::configuration::theDefaultProvider::get(context);
-        css::beans::NamedValue path("nodepath", Any(OUString("/org.openoffice.Setup/L10N")));
-        Sequence<Any> args(1);
-        args.getArray()[0] <<= path;
-        Reference<css::container::XNameAccess> l10n(
-            provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", args),
-            UNO_QUERY_THROW);
-        OUString locale;
-        l10n->getByName("ooLocale") >>= locale;
-        return locale.startsWith("it") ? Lang::it : Lang::en;
-    } catch (const Exception& e) {
-        SAL_WARN("pegkit", "ui_language: " << e.Message);
-    } catch (...) {
-    }
-    return Lang::en;
-}
 
 using PanelBase = cppu::WeakImplHelper8<css::ui::XUIElement, css::ui::XToolPanel, css::ui::XSidebarPanel,
                                         css::lang::XComponent, css::awt::XActionListener,
@@ -141,7 +122,7 @@ public:
     Panel(PanelKind kind, const OUString& url, const Reference<css::uno::XComponentContext>& context,
           const Reference<css::frame::XFrame>& frame, const Reference<css::ui::XSidebar>& sidebar)
         : m_kind(kind), m_url(url), m_context(context), m_frame(frame), m_sidebar(sidebar),
-          m_lang(ui_language(context)), m_text(m_lang == Lang::it ? italian : english) {}
+          m_lang(uno::ui_language(context)), m_text(m_lang == Lang::it ? italian : english) {}
 
     // Two-phase: listeners take references to this, which the constructor must not hand out.
     void build(const Reference<css::awt::XWindow>& parent) {

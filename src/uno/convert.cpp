@@ -1,8 +1,12 @@
 #include "convert.hpp"
 
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/util/Date.hpp>
 
 #include <cmath>
+#include <cstdlib>
 
 namespace pegkit::uno {
 
@@ -90,6 +94,30 @@ long null_date_offset(const css::uno::Reference<css::beans::XPropertySet>& optio
     if (!(options->getPropertyValue("NullDate") >>= d)) return 0;
     const Date nd{d.Year, d.Month, d.Day};
     return valid(nd) ? to_serial(nd) : 0;
+}
+
+Lang ui_language(const css::uno::Reference<css::uno::XComponentContext>& context) {
+    OUString locale;
+    try {
+        const css::uno::Reference<css::lang::XMultiServiceFactory> provider(
+            context->getServiceManager()->createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", context),
+            css::uno::UNO_QUERY_THROW);
+        css::beans::PropertyValue path;
+        path.Name = "nodepath";
+        path.Value <<= OUString("/org.openoffice.Setup/L10N");
+        css::uno::Sequence<css::uno::Any> args(1);
+        args.getArray()[0] <<= path;
+        const css::uno::Reference<css::container::XNameAccess> l10n(
+            provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", args), css::uno::UNO_QUERY_THROW);
+        l10n->getByName("ooLocale") >>= locale;
+        if (locale.isEmpty()) l10n->getByName("ooSetupSystemLocale") >>= locale;
+    } catch (const css::uno::Exception&) {
+    }
+    std::string tag = to_utf8(locale);
+    if (tag.empty())
+        for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"})
+            if (const char* v = std::getenv(var); v && *v) { tag = v; break; }
+    return tag.rfind("it", 0) == 0 ? Lang::it : Lang::en;
 }
 
 }  // namespace pegkit::uno

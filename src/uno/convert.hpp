@@ -1,9 +1,11 @@
 #pragma once
 // Conversions between UNO values and core values: the only place that knows both.
 #include "cell.hpp"
+#include "diagnostic.hpp"
 #include "sheet.hpp"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
 #include <com/sun/star/uno/Any.hxx>
 #include <com/sun/star/uno/Sequence.hxx>
 #include <rtl/ustring.hxx>
@@ -45,5 +47,9 @@ Arg to_value_arg(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& ro
 // Days between the document's null date and Calc's default (1899-12-30): core serials are
 // counted from the default, sheet serials from the document's NullDate.
 long null_date_offset(const css::uno::Reference<css::beans::XPropertySet>& options);
+
+// The office's UI language (org.openoffice.Setup/L10N/ooLocale, else the system locale, else the
+// environment): Italian when it starts with "it", English otherwise. Never throws.
+Lang ui_language(const css::uno::Reference<css::uno::XComponentContext>& context);
 
 }  // namespace pegkit::uno
