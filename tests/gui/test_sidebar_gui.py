@@ -24,7 +24,6 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.join(HERE, "..", "integration"))
 
 import lo  # noqa: E402  (Debian's python3-uno)
-import uno  # noqa: E402
 
 DECK = "PegkitDeck"
 PANELS = {"PegkitValidatePanel", "PegkitNormalizePanel", "PegkitSummaryPanel"}
@@ -80,38 +79,8 @@ class VisibleOffice(lo.Office):
         super().__init__(**kw)
         self.display = display
 
-    def start(self):
-        if shutil.which(lo.SOFFICE) is None:
-            raise lo.OfficeError(f"{lo.SOFFICE} not found on PATH: LibreOffice is not installed")
-        port = lo.free_port()
-        if self._log is None:
-            self._log = open(self.log_path, "ab")
-        cmd = [lo.SOFFICE, "--norestore", "--nologo", "--nodefault", "--nolockcheck",
-               f"-env:UserInstallation={lo.url(self.profile)}",
-               f"--accept=socket,host=127.0.0.1,port={port};urp;"]
-        env = dict(os.environ, DISPLAY=self.display, SAL_USE_VCLPLUGIN="gen")
-        self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=self._log,
-                                     stderr=subprocess.STDOUT, start_new_session=True, env=env)
-        self.starts += 1
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext(
-            "com.sun.star.bridge.UnoUrlResolver", local)
-        deadline = time.monotonic() + lo.CONNECT_TIMEOUT
-        last = None
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise lo.OfficeError(f"soffice exited with status {self.proc.returncode}\n{self.log_tail()}")
-            try:
-                self.ctx = resolver.resolve(
-                    f"uno:socket,host=127.0.0.1,port={port};urp;StarOffice.ComponentContext")
-                self.smgr = self.ctx.ServiceManager
-                self.desktop = self.smgr.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
-                return
-            except Exception as e:  # NoConnectException while it starts
-                last = e
-                time.sleep(0.25)
-        self._kill()
-        raise lo.OfficeError(f"no connection to soffice after {lo.CONNECT_TIMEOUT:.0f} s ({last})\n{self.log_tail()}")
+    def display_mode(self):
+        return [], dict(os.environ, DISPLAY=self.display, SAL_USE_VCLPLUGIN="gen")
 
 
 class Watchdog:

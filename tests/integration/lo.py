@@ -169,6 +169,13 @@ class Office:
         text = text[-limit:]
         return f"--- soffice log ({self.log_path}) ---\n{text}\n--- end of log ---"
 
+    def display_mode(self):
+        """soffice's display flags and environment: headless here; a windowed office overrides it."""
+        env = dict(os.environ)
+        env.pop("DISPLAY", None)  # headless means headless, even under a desktop session
+        env["SAL_USE_VCLPLUGIN"] = "svp"
+        return ["--headless", "--invisible"], env
+
     def start(self):
         if shutil.which(SOFFICE) is None:
             raise OfficeError(f"{SOFFICE} not found on PATH: LibreOffice is not installed")
@@ -177,12 +184,10 @@ class Office:
             self._log = open(self.log_path, "ab")
         self._log.write(f"\n=== start {self.starts + 1}, port {port} ===\n".encode())
         self._log.flush()
-        cmd = [SOFFICE, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
+        flags, env = self.display_mode()
+        cmd = [SOFFICE, *flags, "--norestore", "--nologo", "--nodefault",
                "--nolockcheck", f"-env:UserInstallation={url(self.profile)}",
                f"--accept=socket,host=127.0.0.1,port={port};urp;"]
-        env = dict(os.environ)
-        env.pop("DISPLAY", None)  # headless means headless, even under a desktop session
-        env["SAL_USE_VCLPLUGIN"] = "svp"
         self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=self._log,
                                      stderr=subprocess.STDOUT, start_new_session=True, env=env)
         self.starts += 1
