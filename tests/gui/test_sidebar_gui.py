@@ -260,8 +260,7 @@ def main():
     except Exception:
         traceback.print_exc()
         report.check("run completed", False, "exception above")
-    print(f"{report.passed} passed, {report.failed} failed")
-    return 0 if report.failed == 0 and report.passed > 0 else 1
+    return report.finish()
 
 
 if __name__ == "__main__":

@@ -404,6 +404,7 @@ class Report:
     def __init__(self, verbose=False):
         self.passed = self.failed = 0
         self.verbose = verbose
+        self.started = time.monotonic()
 
     def check(self, name, ok, detail="", quiet=False):
         if ok:
@@ -414,3 +415,8 @@ class Report:
             self.failed += 1
             print(f"FAIL {name}" + (f": {detail}" if detail else ""))
         return ok
+
+    def finish(self):
+        """Prints the closing line; the exit status: 0 only when something passed and nothing failed."""
+        print(f"{self.passed} passed, {self.failed} failed ({time.monotonic() - self.started:.1f} s)")
+        return 0 if self.failed == 0 and self.passed > 0 else 1

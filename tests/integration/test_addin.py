@@ -275,7 +275,6 @@ def main():
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
     report = lo.Report(args.verbose)
-    t0 = time.monotonic()
     oxt = os.path.abspath(args.oxt)
     try:
         if not report.check(f"extension exists: {oxt}", os.path.isfile(oxt), "build it with "
@@ -301,8 +300,7 @@ def main():
         report.check("LibreOffice", False, str(e))
     except Exception:
         report.check("test harness", False, traceback.format_exc())
-    print(f"{report.passed} passed, {report.failed} failed ({time.monotonic() - t0:.1f} s)")
-    return 0 if report.failed == 0 and report.passed > 0 else 1
+    return report.finish()
 
 
 if __name__ == "__main__":

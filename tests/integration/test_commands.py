@@ -21,8 +21,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True
 sys.path.insert(0, HERE)
 
-import lo
-import uno  # noqa: E402
+import lo  # noqa: E402
 import make_workbooks as wb  # noqa: E402
 import uno  # noqa: E402
 import unohelper  # noqa: E402
@@ -190,7 +189,6 @@ def expected_summary():
     """{table: {key: (objectives, assessed, met, not_assessable, mean)}} and the total, from the
     fixture's rows: typed targets' illustrative actuals, weights, and the sample's PEG errors."""
     rows = wb.sample_rows()
-    by_line = dict(rows)
     invalid_peg = {line for line, col, _ in wb.expected_errors() if col == "Target (PEG)"}
     objectives = set(wb.objective_lines(rows))
     carried = ["", "", "", ""]  # strategic, mission, programme, cdr
@@ -403,8 +401,7 @@ def main():
                         lo.close(doc)
     except Exception:
         report.check("office session", False, traceback.format_exc())
-    print(f"{report.passed} passed, {report.failed} failed")
-    return 0 if report.failed == 0 else 1
+    return report.finish()
 
 
 if __name__ == "__main__":
