@@ -1,16 +1,21 @@
 #!/usr/bin/python3
-"""Draws the PEG deck's icon (a white tick on a blue rounded square) as an RGBA PNG with zlib only.
+"""Draws pegkit's icons (a white tick on a blue rounded square) as RGBA PNGs with zlib only:
+the deck's 24 px icon, and the Extension Manager's 42 px icon in normal and high contrast.
 
-  python3 extension/icons/make_icon.py   # writes extension/icons/pegkit-deck.png
+  python3 extension/icons/make_icon.py   # writes pegkit-deck.png, pegkit.png, pegkit-hc.png here
 """
 import math
 import os
 import struct
 import zlib
 
-SIZE = 24
 BLUE = (31, 111, 178)
 WHITE = (255, 255, 255)
+BLACK = (0, 0, 0)
+# file, size, square, tick; high contrast: white on black with a white rim, as the office's HC themes
+ICONS = [("pegkit-deck.png", 24, BLUE, WHITE, None),
+         ("pegkit.png", 42, BLUE, WHITE, None),
+         ("pegkit-hc.png", 42, BLACK, WHITE, WHITE)]
 
 
 def rounded_square_coverage(x, y, size, radius):
@@ -33,22 +38,33 @@ def segment_distance(px, py, a, b):
     return math.hypot(px - (ax + t * (bx - ax)), py - (ay + t * (by - ay)))
 
 
-def tick_coverage(x, y):
-    """The tick: two strokes 3 px wide, antialiased over one pixel."""
-    points = [(5.5, 12.5), (10, 17), (18.5, 7)]
+def tick_coverage(x, y, size):
+    """The tick: two strokes 3/24 of the icon wide, antialiased over one pixel."""
+    k = size / 24
+    points = [(5.5 * k, 12.5 * k), (10 * k, 17 * k), (18.5 * k, 7 * k)]
     d = min(segment_distance(x + 0.5, y + 0.5, points[0], points[1]),
             segment_distance(x + 0.5, y + 0.5, points[1], points[2]))
-    return min(max(2.0 - d, 0.0), 1.0)
+    return min(max(0.5 + 1.5 * k - d, 0.0), 1.0)
 
 
-def pixels():
+def rim_coverage(x, y, size, radius):
+    """A 2 px rim inside the rounded square's edge (high contrast only)."""
+    outer = rounded_square_coverage(x, y, size, radius)
+    inner = rounded_square_coverage(x - 2, y - 2, size - 4, radius - 2)
+    return max(outer - inner, 0.0)
+
+
+def pixels(size, square, tick, rim):
+    radius = 5 * size / 24
     rows = []
-    for y in range(SIZE):
+    for y in range(size):
         row = bytearray([0])  # filter type 0 for the scanline
-        for x in range(SIZE):
-            alpha = rounded_square_coverage(x, y, SIZE, 5)
-            t = tick_coverage(x, y)
-            rgb = [round(b * (1 - t) + w * t) for b, w in zip(BLUE, WHITE)]
+        for x in range(size):
+            alpha = rounded_square_coverage(x, y, size, radius)
+            t = tick_coverage(x, y, size)
+            if rim:
+                t = max(t, rim_coverage(x, y, size, radius))
+            rgb = [round(b * (1 - t) + w * t) for b, w in zip(square, tick)]
             row += bytes(rgb + [round(255 * alpha)])
         rows.append(bytes(row))
     return b"".join(rows)
@@ -66,7 +82,9 @@ def png(width, height, raw):
 
 
 if __name__ == "__main__":
-    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "pegkit-deck.png")
-    with open(out, "wb") as f:
-        f.write(png(SIZE, SIZE, pixels()))
-    print(out)
+    here = os.path.dirname(os.path.abspath(__file__))
+    for name, size, square, tick, rim in ICONS:
+        out = os.path.join(here, name)
+        with open(out, "wb") as f:
+            f.write(png(size, size, pixels(size, square, tick, rim)))
+        print(out)
