@@ -29,8 +29,12 @@ enum class Diag {
     missing_peg_target,   // error
     missing_dup_target,   // warning
     peg_after_dup,        // warning; args: {peg date, dup date}
-    no_header,            // error: no PEG header found
+    no_header,            // error: no column heading recognised
     empty_sheet,          // error
+    no_target_column,     // error: a header names some columns but no target; args: {found columns}
+    no_objective_column,  // error: a target but no objective or indicator column; args: {found columns}
+    section_row,          // info: a row naming a group sets it for the rows below; args: {group text}
+    role_prose,           // info: "Risultato atteso" read as a description beside a target column; args: {heading}
     // attainment
     bad_actual,           // args: {actual text}
     bad_rule,             // args: {rule text}

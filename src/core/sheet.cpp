@@ -1,6 +1,7 @@
 #include "sheet.hpp"
 
 #include "clean.hpp"
+#include "header.hpp"
 
 #include <fast_float/fast_float.h>
 
@@ -18,87 +19,11 @@ namespace {
 constexpr std::array<std::string_view, column_count> column_names = {
     "Obiettivo strategico", "Missione", "Programma", "Obiettivo operativo DUP", "CdR",
     "Indicatore (DUP)", "Target (DUP)", "Obiettivo gestionale PEG", "Indicatore (PEG)", "Target (PEG)",
-    "Valore raggiunto", "Peso",
+    "Valore raggiunto", "Peso", "Grado di raggiungimento", "Valore di partenza", "Unità di misura",
+    "Scadenza", "Descrizione", "Note",
 };
 
 std::size_t idx(Column c) { return static_cast<std::size_t>(c); }
-
-// A header cell reduced to its words: folded, accents and punctuation removed, little words
-// dropped, sorted, so that "Obiettivo operativo (DUP)" and "DUP - obiettivo operativo" agree.
-std::string header_key(std::string_view text) {
-    std::string folded = fold_case(clean(text));
-    std::string plain;
-    for (std::size_t i = 0; i < folded.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(folded[i]);
-        if (c == 0xC3 && i + 1 < folded.size()) {
-            // Latin-1 supplement letters as UTF-8: C3 80-9F upper case, A0-BF lower case.
-            unsigned char d = static_cast<unsigned char>(folded[++i]) | 0x20;
-            if (d >= 0xA0 && d <= 0xA5) plain += 'a';
-            else if (d >= 0xA8 && d <= 0xAB) plain += 'e';
-            else if (d >= 0xAC && d <= 0xAF) plain += 'i';
-            else if (d >= 0xB2 && d <= 0xB6) plain += 'o';
-            else if (d >= 0xB9 && d <= 0xBC) plain += 'u';
-            else plain += ' ';
-        } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            plain += static_cast<char>(c);
-        } else if (c >= 'A' && c <= 'Z') {
-            plain += static_cast<char>(c - 'A' + 'a');
-        } else {
-            plain += ' ';
-        }
-    }
-    static const std::vector<std::string> little = {"a", "al", "d", "dei", "degli", "del", "della", "delle", "dello",
-                                                    "di", "e", "gli", "i", "il", "l", "la", "le", "lo", "n"};
-    std::vector<std::string> words;
-    std::istringstream in(plain);
-    for (std::string w; in >> w;)
-        if (std::find(little.begin(), little.end(), w) == little.end()) words.push_back(w);
-    std::sort(words.begin(), words.end());
-    std::string key;
-    for (const auto& w : words) key += (key.empty() ? "" : " ") + w;
-    return key;
-}
-
-// A plain "Indicatore" or "Target" belongs to PEG or DUP by its place in the header.
-enum class Pair { none, indicator, target };
-struct HeaderMatch { Column column; Pair plain = Pair::none; };
-
-std::optional<HeaderMatch> match_header(std::string_view text) {
-    static const auto table = [] {
-        const std::pair<const char*, HeaderMatch> aliases[] = {
-            {"obiettivo strategico", {Column::strategic}}, {"obiettivi strategici", {Column::strategic}},
-            {"linea strategica", {Column::strategic}}, {"linee strategiche", {Column::strategic}},
-            {"indirizzo strategico", {Column::strategic}},
-            {"missione", {Column::mission}}, {"missioni", {Column::mission}},
-            {"programma", {Column::programme}}, {"programmi", {Column::programme}},
-            {"obiettivo operativo dup", {Column::dup_objective}}, {"obiettivo operativo", {Column::dup_objective}},
-            {"obiettivi operativi dup", {Column::dup_objective}}, {"obiettivi operativi", {Column::dup_objective}},
-            {"obiettivo dup", {Column::dup_objective}},
-            {"cdr", {Column::cdr}}, {"centro responsabilita", {Column::cdr}}, {"centri responsabilita", {Column::cdr}},
-            {"indicatore dup", {Column::dup_indicator}}, {"indicatori dup", {Column::dup_indicator}},
-            {"target dup", {Column::dup_target}}, {"valore atteso dup", {Column::dup_target}},
-            {"obiettivo gestionale peg", {Column::peg_objective}}, {"obiettivo gestionale", {Column::peg_objective}},
-            {"obiettivi gestionali peg", {Column::peg_objective}}, {"obiettivi gestionali", {Column::peg_objective}},
-            {"obiettivo peg", {Column::peg_objective}},
-            {"indicatore peg", {Column::peg_indicator}}, {"indicatori peg", {Column::peg_indicator}},
-            {"target peg", {Column::peg_target}}, {"valore atteso peg", {Column::peg_target}},
-            {"indicatore", {Column::peg_indicator, Pair::indicator}},
-            {"indicatori", {Column::peg_indicator, Pair::indicator}},
-            {"target", {Column::peg_target, Pair::target}},
-            {"valore atteso", {Column::peg_target, Pair::target}},
-            {"risultato atteso", {Column::peg_target, Pair::target}},
-            {"valore raggiunto", {Column::actual}}, {"consuntivo", {Column::actual}},
-            {"valore consuntivo", {Column::actual}}, {"risultato raggiunto", {Column::actual}},
-            {"peso", {Column::weight}}, {"peso obiettivo", {Column::weight}},
-        };
-        std::map<std::string, HeaderMatch> t;
-        for (const auto& [alias, match] : aliases) t.emplace(header_key(alias), match);
-        return t;
-    }();
-    auto it = table.find(header_key(text));
-    if (it == table.end()) return std::nullopt;
-    return it->second;
-}
 
 std::string number_text(double v) {
     char buf[32];
@@ -144,31 +69,6 @@ std::vector<Cell> prepare(const Grid& grid) {
     return cells;
 }
 
-struct Header { int matched = 0; std::array<int, column_count> column; };
-
-Header read_header(const std::vector<Cell>& cells, int row, int cols) {
-    Header h;
-    h.column.fill(-1);
-    std::vector<std::pair<int, HeaderMatch>> plain;
-    for (int c = 0; c < cols; ++c) {
-        const Cell& cell = cells[static_cast<std::size_t>(row) * cols + c];
-        if (cell.type != CellType::text) continue;
-        auto m = match_header(cell.text);
-        if (!m) continue;
-        if (m->plain != Pair::none) plain.emplace_back(c, *m);
-        else if (h.column[idx(m->column)] < 0) h.column[idx(m->column)] = c, ++h.matched;
-    }
-    const int peg_objective = h.column[idx(Column::peg_objective)];
-    for (const auto& [c, m] : plain) {
-        const bool indicator = m.plain == Pair::indicator;
-        const Column peg = indicator ? Column::peg_indicator : Column::peg_target;
-        const Column dup = indicator ? Column::dup_indicator : Column::dup_target;
-        Column col = peg_objective >= 0 ? (c > peg_objective ? peg : dup) : (h.column[idx(peg)] < 0 ? peg : dup);
-        if (h.column[idx(col)] < 0) h.column[idx(col)] = c, ++h.matched;
-    }
-    return h;
-}
-
 // Reads weights such as 10, "10", "2,5", "10%".
 std::optional<double> read_weight(const Cell& cell) {
     if (cell.type == CellType::number || cell.type == CellType::percent) return cell.number;
@@ -182,6 +82,14 @@ std::optional<double> read_weight(const Cell& cell) {
     auto [end, ec] = fast_float::from_chars_advanced(s.data(), s.data() + s.size(), v, options);
     if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
     return v * scale;
+}
+
+// An attainment the office wrote: "85%", 0.85 typed as a percentage, or 85 in a "%" column.
+std::optional<double> read_share(const Cell& cell) {
+    std::optional<double> v = read_weight(cell);
+    const bool whole = cell.type == CellType::number || (cell.type == CellType::text && cell.text.find('%') == std::string::npos);
+    if (v && whole && *v > 1.5) *v /= 100;
+    return v;
 }
 
 std::optional<Date> latest_deadline(const Target& t) {
@@ -207,18 +115,13 @@ public:
             add(0, -1, Diag::empty_sheet);
             return std::move(check_);
         }
-        if (!find_header()) {
-            add(0, -1, Diag::no_header);
-            return std::move(check_);
-        }
-        auto choose = [&](Column c, const std::optional<int>& chosen) {
-            if (chosen) check_.column[idx(c)] = *chosen >= 0 && *chosen < grid_.cols ? *chosen : -1;
-        };
-        choose(Column::actual, options_.actual_column);
-        choose(Column::weight, options_.weight_column);
+        if (!find_table()) return std::move(check_);
         const std::vector<int> rows = objective_rows();
-        check_.plan_year = options_.plan_year ? options_.plan_year : infer_plan_year(rows);
+        check_.plan_year = options_.plan_year ? options_.plan_year
+                           : header_.target_year ? header_.target_year
+                                                 : infer_plan_year(rows);
         for (int r : rows) check_row(r);
+        check_.objective_count = check_.objectives.empty() ? 0 : check_.objectives.back().objective + 1;
         std::stable_sort(check_.findings.begin(), check_.findings.end(), [](const Finding& a, const Finding& b) {
             return std::make_pair(a.row, a.col) < std::make_pair(b.row, b.col);
         });
@@ -251,25 +154,98 @@ private:
         check_.findings.push_back({row, col, default_severity(code), code, std::move(args)});
     }
 
-    bool find_header() {
-        Header best;
-        best.matched = 2;  // a header names at least three PEG columns, one of them the PEG target
-        int best_row = -1;
-        for (int r = 0; r < grid_.rows && r < 50; ++r) {
-            Header h = read_header(cells_, r, grid_.cols);
-            if (h.matched > best.matched && h.column[idx(Column::peg_target)] >= 0) best = h, best_row = r;
+    // The header as the headings say, then the user's choices on top (panel, document, --columns).
+    bool find_table() {
+        header_ = options_.header_row && *options_.header_row >= 0 && *options_.header_row < grid_.rows
+                      ? read_header_row(grid_, *options_.header_row, options_.plan_year)
+                      : find_header(grid_, options_.plan_year);
+        auto choose = [&](Column role, int col) {
+            if (col >= grid_.cols) col = -1;
+            auto& roles = header_.choices;
+            roles.erase(std::remove_if(roles.begin(), roles.end(),
+                                       [&](const RoleChoice& ch) { return ch.role == role || (col >= 0 && ch.col == col); }),
+                        roles.end());
+            for (int& c : header_.column)
+                if (col >= 0 && c == col) c = -1;
+            header_.other_years.erase(std::remove_if(header_.other_years.begin(), header_.other_years.end(),
+                                                     [&](const YearColumn& y) { return y.col == col; }),
+                                      header_.other_years.end());
+            header_.column[idx(role)] = col;
+            if (col >= 0) {
+                const Cell& h = header_.row >= 0 ? grid_.at(header_.row, col) : Cell{};
+                header_.choices.push_back({role, col, clean(h.text), "", std::nullopt, RoleReason::user});
+            }
+        };
+        if (options_.actual_column) choose(Column::actual, *options_.actual_column);
+        if (options_.weight_column) choose(Column::weight, *options_.weight_column);
+        for (const auto& [role, col] : options_.columns) choose(role, col);
+        std::sort(header_.choices.begin(), header_.choices.end(),
+                  [](const RoleChoice& a, const RoleChoice& b) { return a.col < b.col; });
+        // a deadline column alone carries the objective's target
+        if (header_.col(Column::peg_target) < 0 && header_.col(Column::deadline) >= 0)
+            std::swap(header_.column[idx(Column::peg_target)], header_.column[idx(Column::deadline)]);
+        if (header_.row < 0 || !header_.usable()) {
+            if (header_.choices.empty()) add(0, -1, Diag::no_header);
+            else if (header_.col(Column::peg_target) < 0) add(0, -1, Diag::no_target_column, {found_columns(header_)});
+            else add(0, -1, Diag::no_objective_column, {found_columns(header_)});
+            return false;
         }
-        if (best_row < 0) return false;
         check_.found = true;
-        check_.header_row = best_row;
-        check_.column = best.column;
+        check_.header_row = header_.row;
+        check_.column = header_.column;
+        check_.roles = header_.choices;
+        check_.other_years = header_.other_years;
+        for (const RoleChoice& ch : check_.roles)
+            if (ch.reason == RoleReason::prose) add(header_.row, ch.col, Diag::role_prose, {ch.heading});
         return true;
     }
 
+    // A header repeated above each section: the target and the objective/indicator headings again.
     bool repeats_header(int r) const {
-        for (int c = 0; c < grid_.cols; ++c)
-            if (cell_text(at(r, c)) != cell_text(at(check_.header_row, c))) return false;
-        return true;
+        int same = 0;
+        for (Column c : {Column::peg_target, Column::peg_indicator, Column::peg_objective}) {
+            const int col = check_.col(c);
+            if (col < 0) continue;
+            const Cell& cell = at(r, col);
+            if (cell.type != CellType::text || cell.text != at(check_.header_row, col).text) return false;
+            ++same;
+        }
+        return same >= 2;
+    }
+
+    // "SETTORE 2 - Servizi finanziari", "PROGRAMMA: 01 Organi istituzionali": one text, no target,
+    // set for the rows below. Which group it sets follows its first word; the responsible unit
+    // otherwise, the group offices most often write as a section.
+    std::optional<std::size_t> section_group(int r) const {
+        std::string text;
+        int filled = 0;
+        for (int c = 0; c < grid_.cols; ++c) {
+            const Cell& cell = at(r, c);
+            if (cell.empty()) continue;
+            if (cell.type != CellType::text) return std::nullopt;
+            if (text.empty()) text = cell.text;
+            else if (cell.text != text) return std::nullopt;
+            ++filled;
+        }
+        if (text.empty()) return std::nullopt;
+        for (Column c : {Column::peg_target, Column::peg_indicator})
+            if (check_.col(c) >= 0 && !at(r, check_.col(c)).empty() && filled == 1) return std::nullopt;
+        const HeadingReading h = read_heading(text.substr(0, std::min<std::size_t>(text.size(), 40)));
+        const bool merged = filled >= 2 || raw_merged(r);
+        const std::size_t first_word = text.find_first_of(" :-.");
+        const bool keyword = h.role && h.strength >= 2 && first_word != std::string::npos && first_word <= 16 &&
+                             (h.role == Column::cdr || h.role == Column::mission || h.role == Column::programme ||
+                              h.role == Column::strategic);
+        if (!merged && !keyword) return std::nullopt;
+        if (keyword && h.role == Column::strategic) return 0;
+        if (keyword && h.role == Column::mission) return 1;
+        if (keyword && h.role == Column::programme) return 2;
+        return 3;
+    }
+    bool raw_merged(int r) const {
+        for (const Merge& m : grid_.merges)
+            if (m.first_row <= r && m.last_row >= r && m.last_col > m.first_col) return true;
+        return false;
     }
 
     // Non-empty rows below the header, with the grouping cells carried down. A separator row,
@@ -284,25 +260,58 @@ private:
         int empty_run = 0;
         for (int r = check_.first_row; r <= check_.last_row; ++r) {
             if (blank_row(r)) {
-                if (++empty_run >= 2) carried_.fill(std::string());
+                if (++empty_run >= 2) carried_.fill(std::string()), current_objective_.clear();
                 continue;
             }
             empty_run = 0;
             if (separator_row(r)) {
                 carried_.fill(std::string());
+                current_objective_.clear();
                 continue;
             }
             if (repeats_header(r)) continue;
+            if (const auto g = section_group(r)) {
+                section(r, *g);
+                continue;
+            }
             rows.push_back(r);
             carried_rows_.push_back(carry(r));
+            objective_of_row_.push_back(objective_index(r));
         }
         return rows;
     }
 
+    void section(int r, std::size_t g) {
+        std::string text;
+        for (int c = 0; c < grid_.cols && text.empty(); ++c) text = at(r, c).text;
+        carried_[g] = text;
+        for (std::size_t below = g + 1; below < carried_.size(); ++below)
+            if (check_.col(group_columns[below]) < 0) carried_[below].clear();
+        current_objective_.clear();
+        ++check_.section_count;
+        add(r, -1, Diag::section_row, {text});
+    }
+
+    // An objective written once over several indicator rows (merged, blank below, or repeated)
+    // is one objective; a new responsible unit starts a new one.
+    int objective_index(int r) {
+        const std::string objective = text_at(r, Column::peg_objective);
+        const std::string& group = carried_rows_.back()[3];
+        const bool same = check_.col(Column::peg_objective) >= 0 && !current_objective_.empty() &&
+                          group == objective_group_ && (objective.empty() || objective == current_objective_);
+        if (!same) {
+            ++next_objective_;
+            current_objective_ = objective;
+            objective_group_ = group;
+        }
+        return next_objective_ - 1;
+    }
+
+    static constexpr Column group_columns[] = {Column::strategic, Column::mission, Column::programme, Column::cdr};
+
     std::array<std::string, 4> carry(int r) {
-        constexpr Column groups[] = {Column::strategic, Column::mission, Column::programme, Column::cdr};
         for (std::size_t g = 0; g < 4; ++g) {
-            std::string v = text_at(r, groups[g]);
+            std::string v = text_at(r, group_columns[g]);
             if (!v.empty()) carried_[g] = std::move(v);
         }
         return carried_;
@@ -355,8 +364,8 @@ private:
         return lower;
     }
 
-    void report_reading(int r, Column col, const Target& t) {
-        const int c = check_.col(col);
+    void report_reading(int r, Column col, const Target& t) { report_reading(r, check_.col(col), t); }
+    void report_reading(int r, int c, const Target& t) {
         if (const Diagnostic* e = t.first_error()) add(r, c, e->code, e->args);
         for (const Diagnostic& d : t.diagnostics)
             if (d.severity != Severity::error) add(r, c, d.code, d.args);
@@ -396,7 +405,22 @@ private:
         if (peg_date && dup_date && *dup_date < *peg_date)
             add(r, check_.col(Column::peg_target), Diag::peg_after_dup, {format_date(*peg_date), format_date(*dup_date)});
 
+        // the other years' targets are read and checked too; an empty one is no error here
+        for (const YearColumn& y : check_.other_years) {
+            const Cell& cell = at(r, y.col);
+            if (cell.empty()) continue;
+            const Target t = read_cell(cell, ReadOptions{y.year, Direction::none});
+            if (t.kind != Kind::vuoto) report_reading(r, y.col, t);
+        }
+        if (const Cell* deadline = at(r, Column::deadline); deadline && !deadline->empty()) {
+            const Target t = read_cell(*deadline, ReadOptions{check_.plan_year, Direction::none});
+            // prose such as "II semestre" is the office's own wording: only dates are checked
+            if (t.kind == Kind::scadenza) report_reading(r, Column::deadline, t);
+        }
+        o.objective = objective_of_row_[check_.objectives.size()];
         o.assessable = o.peg.readable();
+        if (const Cell* office = at(r, Column::attainment)) o.office_attainment = read_share(*office);
+        if (const Cell* baseline = at(r, Column::baseline)) o.baseline = *baseline;
         if (const Cell* weight = at(r, Column::weight)) o.weight = read_weight(*weight);
         if (const Cell* actual = at(r, Column::actual); actual && o.assessable) assess(o, *actual);
         check_.objectives.push_back(std::move(o));
@@ -428,6 +452,10 @@ private:
     std::vector<Cell> cells_;
     SheetCheck check_;
     std::array<std::string, 4> carried_;
+    HeaderReading header_;
+    std::string current_objective_, objective_group_;
+    int next_objective_ = 0;
+    std::vector<int> objective_of_row_;
     std::unordered_map<std::string, Target> memo_;
     std::unordered_map<std::string, std::string> normalized_;
     std::vector<std::array<std::string, 4>> carried_rows_;
@@ -436,9 +464,10 @@ private:
 }  // namespace
 
 namespace detail {
+// For re-aligning extracted text tables: a cell that names a column outright.
 std::optional<Column> header_column(std::string_view cell) {
-    auto m = match_header(cell);
-    return m ? std::optional<Column>(m->column) : std::nullopt;
+    const HeadingReading r = read_heading(cell);
+    return r.strength >= 2 ? r.role : std::nullopt;
 }
 }  // namespace detail
 

@@ -16,8 +16,14 @@ enum class Column {
     strategic, mission, programme, dup_objective, cdr,
     dup_indicator, dup_target, peg_objective, peg_indicator, peg_target,
     actual, weight,
+    attainment,   // an attainment already computed by the office ("% di raggiungimento")
+    baseline,     // "Valore di partenza", "Baseline", a past year's actual
+    unit,         // "Unità di misura"
+    deadline,     // "Scadenza", "Tempi": a deadline column apart from the target
+    description,  // prose beside the target ("Risultato atteso" when a target column exists)
+    note,         // "Note", "Motivazione", "Stato"
 };
-constexpr std::size_t column_count = 12;
+constexpr std::size_t column_count = 18;
 std::string_view column_name(Column c) noexcept;  // "Obiettivo strategico", "Missione", ...
 
 struct Merge { int first_row = 0, first_col = 0, last_row = 0, last_col = 0; };
@@ -43,12 +49,41 @@ struct Finding {
     std::vector<std::string> args;
 };
 
+// Why a column got its role, for the panel and the report.
+enum class RoleReason {
+    heading,          // its heading names the role
+    plan_year,        // one of several yearly target columns: the plan year's
+    other_year,       // a yearly target column of another year (read and checked too)
+    past_actual,      // "Consuntivo 2022" before the plan year: the baseline
+    prose,            // "Risultato atteso" beside a target column: a description
+    operative,        // "Obiettivo operativo" with no DUP pair: the objective itself
+    by_position,      // plain "Indicatore"/"Target" placed as DUP or PEG by their place
+    user,             // chosen by the user (panel, document, --columns)
+};
+std::string_view role_reason_name(RoleReason r) noexcept;  // "heading", "plan_year", ...
+
+struct RoleChoice {
+    Column role = Column::peg_target;
+    int col = -1;
+    std::string heading;    // as written, cleaned
+    std::string word;       // the deciding word
+    std::optional<int> year;
+    RoleReason reason = RoleReason::heading;
+};
+
+// One yearly target column that is not the plan year's.
+struct YearColumn { int col = -1; int year = 0; };
+
 struct SheetOptions {
     std::optional<int> plan_year;  // when absent, inferred from the sheet (most frequent deadline year)
     Rules rules;
     // Columns the user chose for the actual value and the weight (grid columns; -1: none),
     // overriding what the header says. Absent: found by the header.
     std::optional<int> actual_column, weight_column;
+    // Any role the user chose (grid column; -1: the role has no column), and the header row
+    // (grid row), overriding what the headings say. Stored in the document by the front ends.
+    std::vector<std::pair<Column, int>> columns;
+    std::optional<int> header_row;
 };
 
 // One objective row of the table, grouping cells carried down from the rows above.
@@ -61,6 +96,9 @@ struct Objective {
     std::optional<double> weight;
     bool met = false;
     bool assessable = true;            // false when the PEG target cannot be scored
+    int objective = 0;                 // the objective this indicator row belongs to (0, 1, ... in order)
+    std::optional<double> office_attainment;  // the office's own figure ("% di raggiungimento"), as a fraction
+    Cell baseline;                     // "Valore di partenza", read by the scoring rules
 };
 
 struct SheetCheck {
@@ -69,7 +107,11 @@ struct SheetCheck {
     std::array<int, column_count> column{};   // grid column of each Column, -1 when absent
     int first_row = 0, last_row = -1;         // the table's data rows (inclusive)
     std::optional<int> plan_year;             // given or inferred
-    std::vector<Objective> objectives;
+    std::vector<Objective> objectives;        // one per indicator row; Objective::objective groups them
+    int objective_count = 0;                  // distinct objectives (several rows may share one)
+    int section_count = 0;                    // rows such as "SETTORE 2 - ..." that set a group
+    std::vector<RoleChoice> roles;            // why each column got its role, in column order
+    std::vector<YearColumn> other_years;      // yearly target columns besides the plan year's
     std::vector<Finding> findings;            // sorted by row, then column
     int col(Column c) const noexcept { return column[static_cast<std::size_t>(c)]; }
 };
@@ -79,6 +121,7 @@ SheetCheck check_sheet(const Grid& grid, const SheetOptions& options = {});
 struct SummaryRow {
     std::string group;         // the group's cleaned label ("" for the total)
     int objectives = 0;
+    int indicators = 0;
     int assessed = 0;
     int met = 0;
     int not_assessable = 0;

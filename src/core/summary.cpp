@@ -12,10 +12,54 @@ struct Group {
     std::vector<std::optional<double>> attainments, weights;
 };
 
-void add(Group& g, const Objective& o) {
+// One objective with its indicator rows. Its attainment is the weighted mean of its indicators
+// (TARGETS.md §5): indicator weights when the rows carry different weights; when they all carry
+// the same one (a merged Peso) or only the first row has it, that is the objective's weight and
+// its indicators count alike.
+struct ObjectiveScore {
+    const Objective* first = nullptr;
+    int indicators = 0;
+    std::optional<double> attainment, weight;
+    bool assessable = false;
+};
+
+std::vector<ObjectiveScore> objectives_of(const SheetCheck& check) {
+    std::vector<ObjectiveScore> out;
+    const auto& rows = check.objectives;
+    for (std::size_t i = 0; i < rows.size();) {
+        std::size_t j = i;
+        while (j < rows.size() && rows[j].objective == rows[i].objective) ++j;
+        ObjectiveScore o;
+        o.first = &rows[i];
+        o.indicators = static_cast<int>(j - i);
+        std::vector<std::optional<double>> a, w;
+        bool same_weight = true;
+        for (std::size_t k = i; k < j; ++k) {
+            a.push_back(rows[k].attainment);
+            w.push_back(rows[k].weight);
+            o.assessable = o.assessable || rows[k].assessable;
+            if (k > i && rows[k].weight && rows[k].weight != rows[i].weight) same_weight = false;
+        }
+        if (same_weight) {
+            o.weight = rows[i].weight;
+            o.attainment = score(a, std::vector<std::optional<double>>(a.size()));
+        } else {
+            double sum = 0;
+            for (const auto& x : w) sum += x.value_or(1.0);
+            o.weight = sum;
+            o.attainment = score(a, w);
+        }
+        out.push_back(o);
+        i = j;
+    }
+    return out;
+}
+
+void add(Group& g, const ObjectiveScore& o) {
     ++g.row.objectives;
+    g.row.indicators += o.indicators;
     if (o.attainment) ++g.row.assessed;
-    if (o.met) ++g.row.met;
+    if (o.attainment && *o.attainment >= 1.0 - 1e-9) ++g.row.met;
     if (!o.assessable) ++g.row.not_assessable;
     g.attainments.push_back(o.attainment);
     g.weights.push_back(o.weight);
@@ -42,6 +86,7 @@ SummaryRow finish(Group& g) {
 
 Summary summarize(const SheetCheck& check) {
     Summary summary;
+    const std::vector<ObjectiveScore> objectives = objectives_of(check);
     // Objective::group holds strategic, mission, programme, cdr; tables go cdr first.
     const std::pair<Column, std::size_t> order[] = {
         {Column::cdr, 3}, {Column::mission, 1}, {Column::programme, 2}, {Column::strategic, 0}};
@@ -49,7 +94,8 @@ Summary summarize(const SheetCheck& check) {
         const std::size_t g = index;  // a lambda cannot capture a structured binding in C++17
         std::vector<Group> groups;  // in order of first appearance
         std::unordered_map<std::string, std::size_t> index_of;
-        for (const Objective& o : check.objectives) {
+        for (const ObjectiveScore& score : objectives) {
+            const Objective& o = *score.first;
             // programme codes restart in each mission ("01-Organismi istituzionali", "01 - sistema di protezione civile")
             std::string key = group_key(o.group[g]);
             if (by == Column::programme && !o.group[2].empty()) key = group_key(o.group[1]) + '/' + key;
@@ -59,7 +105,7 @@ Summary summarize(const SheetCheck& check) {
                 groups.back().row.group = o.group[g];
             }
             Group* it = &groups[pos->second];
-            add(*it, o);
+            add(*it, score);
         }
         SummaryTable table;
         table.by = by;
@@ -67,7 +113,7 @@ Summary summarize(const SheetCheck& check) {
         summary.tables.push_back(std::move(table));
     }
     Group total;
-    for (const Objective& o : check.objectives) add(total, o);
+    for (const ObjectiveScore& o : objectives) add(total, o);
     summary.total = finish(total);
     return summary;
 }

@@ -272,12 +272,13 @@ TEST_CASE("check_sheet: the Venezia 2020 sample", "[sheet]") {
 TEST_CASE("summarize: counts and weighted means by hand", "[sheet]") {
     const Cell none;
     const Grid g = make_grid({
-        {t("CdR"), t("Missione"), t("Target"), t("Valore raggiunto"), t("Peso")},
-        {t("10 - A"), t("01"), t(">= 80%"), Cell::of_percent(0.6), Cell::of_number(2)},    // 0.75
-        {none, t("01"), t("<= 10 giorni"), Cell::of_number(5), Cell::of_number(1)},        // 1, met
-        {t("20 - B"), t("01"), t("31/12/2020"), Cell::of_date(44206), Cell::of_number(3)},  // 10/01/2021: 0
-        {t("20 - B"), t("04"), t("Rispetto scadenza prevista"), none, Cell::of_number(1)},  // not assessed
-        {t("20 - B"), t("04"), t("02/01/1900"), t("2"), none},                              // not assessable
+        // a header needs an objective or indicator column beside the target (issue #8)
+        {t("CdR"), t("Missione"), t("Indicatore"), t("Target"), t("Valore raggiunto"), t("Peso")},
+        {t("10 - A"), t("01"), t("a"), t(">= 80%"), Cell::of_percent(0.6), Cell::of_number(2)},    // 0.75
+        {none, t("01"), t("b"), t("<= 10 giorni"), Cell::of_number(5), Cell::of_number(1)},        // 1, met
+        {t("20 - B"), t("01"), t("c"), t("31/12/2020"), Cell::of_date(44206), Cell::of_number(3)},  // 10/01/2021: 0
+        {t("20 - B"), t("04"), t("d"), t("Rispetto scadenza prevista"), none, Cell::of_number(1)},  // not assessed
+        {t("20 - B"), t("04"), t("e"), t("02/01/1900"), t("2"), none},                              // not assessable
     });
     const Summary s = summarize(check_sheet(g));
     REQUIRE(s.tables.size() == 4);
@@ -327,10 +328,10 @@ TEST_CASE("summarize: one group per CdR however its label is spaced, programmes 
     // Spellings of the sample: "15 -Sallustio (…)" and "15 – Sallustio (…)" are the same CdR;
     // "01-Organismi istituzionali" (Missione 01) and "01 - sistema di protezione civile" (Missione 11) are not.
     const Grid g = make_grid({
-        {t("Missione"), t("Programma"), t("CdR"), t("Target (PEG)")},
-        {t("01 - Servizi istituzionali"), t("01-Organismi istituzionali"), t("15 -Sallustio (Area istruzione)"), t(">= 80%")},
-        {t("01 - Servizi istituzionali"), t("01-Organismi istituzionali"), t("15 \xE2\x80\x93 Sallustio (Area istruzione)"), t(">= 80%")},
-        {t("11- Soccorso civile"), t("01 - sistema di protezione civile"), t("31- Gattolin (Area Ambiente)"), t(">= 80%")},
+        {t("Missione"), t("Programma"), t("CdR"), t("Indicatore"), t("Target (PEG)")},
+        {t("01 - Servizi istituzionali"), t("01-Organismi istituzionali"), t("15 -Sallustio (Area istruzione)"), t("a"), t(">= 80%")},
+        {t("01 - Servizi istituzionali"), t("01-Organismi istituzionali"), t("15 \xE2\x80\x93 Sallustio (Area istruzione)"), t("b"), t(">= 80%")},
+        {t("11- Soccorso civile"), t("01 - sistema di protezione civile"), t("31- Gattolin (Area Ambiente)"), t("c"), t(">= 80%")},
     });
     const Summary s = summarize(check_sheet(g));
     REQUIRE(s.tables[0].rows.size() == 2);
@@ -344,8 +345,8 @@ TEST_CASE("summarize: one group per CdR however its label is spaced, programmes 
 TEST_CASE("check_sheet: the actual and weight columns the user chose override the header", "[sheet]") {
     // The Summary panel's column choice: a column named otherwise, or none at all.
     const Grid g = make_grid({
-        {t("CdR"), t("Target (PEG)"), t("Valore raggiunto"), t("Consuntivo ufficio"), t("Peso")},
-        {t("10 - A"), t(">= 80%"), Cell::of_percent(0.4), Cell::of_percent(0.8), Cell::of_number(2)},
+        {t("CdR"), t("Target (PEG)"), t("Valore raggiunto"), t("Consuntivo ufficio"), t("Peso"), t("Indicatore")},
+        {t("10 - A"), t(">= 80%"), Cell::of_percent(0.4), Cell::of_percent(0.8), Cell::of_number(2), t("a")},
     });
     SECTION("by the header") {
         const SheetCheck c = check_sheet(g);

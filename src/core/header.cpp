@@ -1,0 +1,242 @@
+#include "header.hpp"
+
+#include "clean.hpp"
+
+#include <algorithm>
+#include <initializer_list>
+
+namespace pegkit {
+namespace {
+
+// A heading as words: cleaned, folded, accents dropped, split on anything but letters and digits;
+// runs of single letters join ("C.d.R." -> "cdr", "U.O." -> "uo", "U.M." -> "um").
+struct Words {
+    std::vector<std::string> w;
+    bool percent = false;
+
+    bool has(std::string_view word) const { return std::find(w.begin(), w.end(), word) != w.end(); }
+    bool has_prefix(std::string_view prefix) const {
+        return std::any_of(w.begin(), w.end(), [&](const std::string& x) { return x.rfind(prefix, 0) == 0; });
+    }
+    bool has_any(std::initializer_list<std::string_view> words) const {
+        return std::any_of(words.begin(), words.end(), [&](std::string_view x) { return has(x); });
+    }
+};
+
+char plain_letter(unsigned char second) {
+    const unsigned char d = second | 0x20;  // Latin-1 supplement as UTF-8 C3 xx, lower-cased
+    if (d >= 0xA0 && d <= 0xA5) return 'a';
+    if (d >= 0xA8 && d <= 0xAB) return 'e';
+    if (d >= 0xAC && d <= 0xAF) return 'i';
+    if (d >= 0xB2 && d <= 0xB6) return 'o';
+    if (d >= 0xB9 && d <= 0xBC) return 'u';
+    return ' ';
+}
+
+Words words_of(std::string_view text) {
+    const std::string folded = fold_case(clean(text));
+    std::string plain;
+    Words out;
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(folded[i]);
+        if (c == 0xC3 && i + 1 < folded.size()) plain += plain_letter(static_cast<unsigned char>(folded[++i]));
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) plain += static_cast<char>(c);
+        else plain += ' ', out.percent = out.percent || c == '%';
+    }
+    std::string word, letters;
+    auto flush_letters = [&] {
+        if (!letters.empty()) out.w.push_back(letters), letters.clear();
+    };
+    for (std::size_t i = 0; i <= plain.size(); ++i) {
+        if (i < plain.size() && plain[i] != ' ') {
+            word += plain[i];
+            continue;
+        }
+        if (word.size() == 1 && word[0] >= 'a' && word[0] <= 'z') letters += word;
+        else if (!word.empty()) flush_letters(), out.w.push_back(word);
+        word.clear();
+    }
+    flush_letters();
+    return out;
+}
+
+std::optional<int> year_of(const Words& w) {
+    std::optional<int> year;
+    for (const std::string& x : w.w) {
+        if (x.size() != 4 || !std::all_of(x.begin(), x.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+        const int y = std::stoi(x);
+        if (y < 1990 || y > 2100) continue;
+        if (year && *year != y) return std::nullopt;  // "Target 2024-2026": no single year
+        year = y;
+    }
+    return year;
+}
+
+std::optional<int> year_offset_of(const Words& w) {
+    if (!w.has("anno") && !w.has("annualita")) return std::nullopt;
+    if (w.has_any({"primo", "prima", "1"})) return 0;
+    if (w.has_any({"secondo", "seconda", "2"})) return 1;
+    if (w.has_any({"terzo", "terza", "3"})) return 2;
+    return std::nullopt;
+}
+
+// The first word of `w` that is one of `nouns`, as its position (w.size() when none).
+std::size_t position(const Words& w, std::initializer_list<std::string_view> nouns, bool prefix = false) {
+    for (std::size_t i = 0; i < w.w.size(); ++i)
+        for (std::string_view n : nouns)
+            if (prefix ? w.w[i].rfind(n, 0) == 0 : w.w[i] == n) return i;
+    return w.w.size();
+}
+
+HeadingReading reading(Column role, int strength, std::string word) {
+    HeadingReading r;
+    r.role = role;
+    r.strength = strength;
+    r.word = std::move(word);
+    return r;
+}
+
+bool only_year(const Words& w) {
+    return !w.w.empty() && std::all_of(w.w.begin(), w.w.end(), [](const std::string& x) {
+        return x == "anno" || (x.size() == 4 && std::all_of(x.begin(), x.end(), [](char c) { return c >= '0' && c <= '9'; }));
+    });
+}
+
+// Phrases that decide wherever they stand in the heading, before the head nouns.
+std::optional<HeadingReading> read_phrases(const Words& w) {
+    if ((w.has("unita") && w.has("misura")) || w.has_any({"um", "udm"})) return reading(Column::unit, 3, "unità di misura");
+    if (w.has_prefix("raggiungiment") || w.has("ragg") || (w.has("grado") && w.has_prefix("conseguiment")))
+        return reading(Column::attainment, 3, "raggiungimento");
+    if (w.has_prefix("strategic") || (w.has_prefix("line") && w.has("mandato")) || (w.has("priorita") && w.has("politica")))
+        return reading(Column::strategic, 3, "strategico");
+    if (w.has("dup")) {
+        const std::size_t ind = position(w, {"indicatore", "indicatori"}), tar = position(w, {"target", "atteso", "attesi"});
+        if (ind < tar) return reading(Column::dup_indicator, 3, "indicatore DUP");
+        if (tar < w.w.size()) return reading(Column::dup_target, 3, "target DUP");
+        return reading(Column::dup_objective, 3, "obiettivo DUP");
+    }
+    if (w.has_any({"partenza", "baseline", "storico", "iniziale"}) || (w.has("base") && w.has("line")) ||
+        (w.has("anno") && w.has("precedente")) || (w.has("valore") && w.has("base")))
+        return reading(Column::baseline, 3, "valore di partenza");
+    if (w.has_prefix("peso") || w.has_any({"pesatura", "ponderazione"})) return reading(Column::weight, 3, "peso");
+    if (w.has_any({"atteso", "attesi", "attesa", "attese"})) {
+        // "Risultato atteso" is often prose; "Valore atteso" is the target itself
+        HeadingReading r = reading(Column::peg_target, w.has_prefix("risultat") ? 2 : 3, "atteso");
+        r.prose_target = w.has_prefix("risultat") && !w.has("valore");
+        return r;
+    }
+    if (w.has_any({"raggiunto", "raggiunta", "rilevato", "rilevata", "conseguito", "consuntivo", "consuntivato",
+                   "effettivo", "realizzato", "rendicontato", "rendicontazione", "misurato"}))
+        return reading(Column::actual, 3, "consuntivo");
+    return std::nullopt;
+}
+
+// The head noun that comes first decides: "Indicatore di risultato" is an indicator,
+// "Responsabile obiettivo" a responsible unit, "Target indicatore" a target.
+HeadingReading read_nouns(const Words& w) {
+    struct Noun { std::initializer_list<std::string_view> words; Column role; int strength; const char* word; bool prefix; };
+    static const Noun nouns[] = {
+        {{"indicator", "kpi"}, Column::peg_indicator, 3, "indicatore", true},
+        {{"target", "traguardo", "traguardi"}, Column::peg_target, 3, "target", false},
+        {{"obiettiv"}, Column::peg_objective, 3, "obiettivo", true},
+        {{"missione", "missioni"}, Column::mission, 3, "missione", false},
+        {{"programma", "programmi"}, Column::programme, 3, "programma", false},
+        {{"scadenza", "scadenze", "tempi", "tempistica", "tempistiche", "termine", "cronoprogramma"}, Column::deadline, 2,
+         "scadenza", false},
+        {{"cdr", "settore", "settori", "servizio", "servizi", "area", "direzione", "dipartimento", "struttura", "strutture",
+          "ufficio", "uffici", "dirigente", "responsabile", "responsabili", "uo", "referente", "centro"},
+         Column::cdr, 2, "", false},
+        {{"risultato", "risultati"}, Column::actual, 2, "risultato", false},
+        {{"azione", "azioni", "attivita", "progetto", "progetti", "intervento", "interventi"}, Column::peg_objective, 1,
+         "attività", false},
+        {{"descrizione"}, Column::description, 1, "descrizione", false},
+        {{"note", "nota", "motivazione", "motivazioni", "stato", "osservazioni"}, Column::note, 2, "note", false},
+    };
+    const Noun* best = nullptr;
+    std::size_t best_at = w.w.size();
+    for (const Noun& n : nouns) {
+        const std::size_t at = position(w, n.words, n.prefix);
+        if (at < best_at) best = &n, best_at = at;
+    }
+    // "Descrizione obiettivo", "Descrizione indicatore": the noun after the description word
+    if (best && best->role == Column::description) {
+        for (const Noun& n : nouns)
+            if (&n != best && position(w, n.words, n.prefix) < w.w.size() && n.strength >= 2) {
+                best = &n;
+                break;
+            }
+    }
+    if (!best) return {};
+    HeadingReading r = reading(best->role, best->strength, best->word[0] ? best->word : w.w[best_at]);
+    if (best->role == Column::cdr && (w.w[best_at] == "cdr" || (w.has("centro") && w.has_prefix("responsabilit"))))
+        r.strength = 3;
+    if (best->role == Column::peg_objective) {
+        if (w.has_any({"operativo", "operativi"}) && !w.has_any({"gestionale", "gestionali", "peg", "esecutivo"}))
+            r.role = Column::dup_objective;  // placed later: it is the objective when no DUP pair exists
+    }
+    r.plain = (best->role == Column::peg_indicator || best->role == Column::peg_target) && !w.has("peg");
+    return r;
+}
+
+}  // namespace
+
+HeadingReading read_heading(std::string_view heading) {
+    const Words w = words_of(heading);
+    if (w.w.empty()) return {};
+    HeadingReading r;
+    if (only_year(w)) {
+        r = reading(Column::peg_target, 1, "anno");
+        r.plain = true;
+    } else if (auto phrase = read_phrases(w)) {
+        r = *phrase;
+    } else {
+        r = read_nouns(w);
+    }
+    if (!r.role) return r;
+    r.year = year_of(w);
+    r.year_offset = year_offset_of(w);
+    if (r.role == Column::peg_target || r.role == Column::peg_indicator)
+        r.plain = r.plain || (!w.has("peg") && !w.has("gestionale"));
+    if (w.has("peg") && r.role == Column::peg_target) r.plain = false;
+    return r;
+}
+
+std::string_view role_reason_name(RoleReason r) noexcept {
+    switch (r) {
+    case RoleReason::heading: return "heading";
+    case RoleReason::plan_year: return "plan_year";
+    case RoleReason::other_year: return "other_year";
+    case RoleReason::past_actual: return "past_actual";
+    case RoleReason::prose: return "prose";
+    case RoleReason::operative: return "operative";
+    case RoleReason::by_position: return "by_position";
+    case RoleReason::user: return "user";
+    }
+    return "heading";
+}
+
+bool HeaderReading::usable() const noexcept {
+    const bool target = col(Column::peg_target) >= 0 || col(Column::deadline) >= 0;
+    const bool what = col(Column::peg_objective) >= 0 || col(Column::peg_indicator) >= 0 ||
+                      col(Column::dup_objective) >= 0;
+    return target && what;
+}
+
+std::string column_letters(int col) {
+    std::string s;
+    for (int c = col; c >= 0; c = c / 26 - 1) s.insert(s.begin(), static_cast<char>('A' + c % 26));
+    return s;
+}
+
+std::optional<int> column_index(std::string_view letters) {
+    if (letters.empty() || letters.size() > 3) return std::nullopt;
+    int n = 0;
+    for (char ch : letters) {
+        const char c = static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
+        if (c < 'A' || c > 'Z') return std::nullopt;
+        n = n * 26 + (c - 'A' + 1);
+    }
+    return n - 1;
+}
+
+}  // namespace pegkit

@@ -1,0 +1,211 @@
+// Which row is the header, and which column has which role (issue #8 item 2).
+#include "header.hpp"
+
+#include "clean.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace pegkit {
+namespace {
+
+std::size_t idx(Column c) { return static_cast<std::size_t>(c); }
+
+// A merged range covering (r, c), if any.
+const Merge* merge_at(const Grid& g, int r, int c) {
+    for (const Merge& m : g.merges)
+        if (r >= m.first_row && r <= m.last_row && c >= m.first_col && c <= m.last_col) return &m;
+    return nullptr;
+}
+
+// A heading as written: text cells as they are, a year typed as a number as its digits.
+std::string raw_text(const Cell& cell) {
+    if (cell.type == CellType::text) return cell.text;
+    if (cell.type == CellType::number && cell.number >= 1990 && cell.number <= 2100 &&
+        cell.number == std::floor(cell.number))
+        return std::to_string(static_cast<int>(cell.number));
+    return {};
+}
+
+// The text shown at (r, c): a merged range shows its top-left cell everywhere.
+std::string shown_text(const Grid& g, int r, int c) {
+    std::string own = raw_text(g.at(r, c));
+    if (!own.empty()) return own;
+    if (const Merge* m = merge_at(g, r, c))
+        if (m->first_row < g.rows && m->first_col < g.cols) return raw_text(g.at(m->first_row, m->first_col));
+    return {};
+}
+
+struct Candidate {
+    int col = -1;
+    HeadingReading reading;
+    std::string heading;
+};
+
+// A heading longer than this is prose in a data row, unless it names a role outright.
+constexpr std::size_t long_heading = 80;
+
+std::optional<Candidate> read_cell(const Grid& g, int row, int c, bool& used_upper) {
+    std::string text = shown_text(g, row, c);
+    if (text.empty()) return std::nullopt;
+    HeadingReading r = read_heading(text);
+    const std::size_t line_break = text.find('\n');
+    if (line_break != std::string::npos) {
+        // "Target\n(valore numerico o data entro cui...)": the first line names the column
+        HeadingReading first = read_heading(text.substr(0, line_break));
+        if (first.role && (!r.role || first.strength >= r.strength)) r = first;
+    }
+    std::string cleaned = clean(text);
+    if (cleaned.size() > long_heading && r.strength < 3) return std::nullopt;
+    // a two-row header: "2024" under "Target" merged over the years, "%" under "Peso"
+    const Merge* over = row > 0 ? merge_at(g, row - 1, c) : nullptr;
+    const bool group_heading = over && over->last_col > over->first_col && over->last_row < row;
+    const bool qualifier = (r.role && r.strength <= 1) || (!r.role && cleaned.size() <= 3);
+    if (row > 0 && (!r.role || r.strength <= 1) && (group_heading || qualifier)) {
+        const std::string upper = shown_text(g, row - 1, c);
+        if (!upper.empty() && upper != text) {
+            HeadingReading both = read_heading(upper + " " + text);
+            if (both.role && both.strength > r.strength) {
+                r = both;
+                cleaned = clean(upper) + " " + cleaned;
+                used_upper = true;
+            }
+        }
+    }
+    if (!r.role) return std::nullopt;
+    return Candidate{c, std::move(r), std::move(cleaned)};
+}
+
+void take(HeaderReading& h, const Candidate& k, Column role, RoleReason reason) {
+    if (h.column[idx(role)] >= 0) return;
+    h.column[idx(role)] = k.col;
+    h.choices.push_back({role, k.col, k.heading, k.reading.word, k.reading.year, reason});
+}
+
+// Several target columns: the plan year's is the target, the others are yearly targets.
+void place_targets(HeaderReading& h, std::vector<Candidate>& targets, const std::vector<Candidate>& all,
+                   std::optional<int> plan_year) {
+    const bool real_target = std::any_of(targets.begin(), targets.end(), [](const Candidate& k) {
+        return !k.reading.prose_target;
+    });
+    std::vector<Candidate> yearly, plain;
+    for (const Candidate& k : targets) {
+        if (k.reading.prose_target && real_target) take(h, k, Column::description, RoleReason::prose);
+        else if (k.reading.year || k.reading.year_offset) yearly.push_back(k);
+        else plain.push_back(k);
+    }
+    if (!yearly.empty()) {
+        auto year = [&](const Candidate& k) {
+            return k.reading.year ? *k.reading.year : (plan_year ? *plan_year : 0) + *k.reading.year_offset;
+        };
+        const Candidate* chosen = nullptr;
+        for (const Candidate& k : yearly)
+            if (plan_year && year(k) == *plan_year) chosen = &k;
+        if (!chosen && plain.empty())
+            chosen = &*std::min_element(yearly.begin(), yearly.end(),
+                                        [&](const Candidate& a, const Candidate& b) { return year(a) < year(b); });
+        for (const Candidate& k : yearly) {
+            if (&k == chosen) {
+                take(h, k, Column::peg_target, RoleReason::plan_year);
+                if (k.reading.year) h.target_year = k.reading.year;
+            } else {
+                h.other_years.push_back({k.col, year(k)});
+                h.choices.push_back({Column::peg_target, k.col, k.heading, k.reading.word, year(k), RoleReason::other_year});
+            }
+        }
+    }
+    // Plain "Indicatore"/"Target" belong to the DUP pair when they stand left of the PEG objective.
+    int peg_objective = -1;
+    for (const Candidate& k : all)
+        if (k.reading.role == Column::peg_objective && k.reading.strength >= 3 && !k.reading.plain) peg_objective = k.col;
+    for (const Candidate& k : plain) {
+        const bool dup = (peg_objective >= 0 && k.col < peg_objective) || h.col(Column::peg_target) >= 0;
+        take(h, k, dup ? Column::dup_target : Column::peg_target, dup ? RoleReason::by_position : RoleReason::heading);
+    }
+}
+
+void place_indicators(HeaderReading& h, const std::vector<Candidate>& indicators, const std::vector<Candidate>& all) {
+    int peg_objective = -1;
+    for (const Candidate& k : all)
+        if (k.reading.role == Column::peg_objective && k.reading.strength >= 3) peg_objective = k.col;
+    for (const Candidate& k : indicators) {
+        const bool dup = (peg_objective >= 0 && k.col < peg_objective) || h.col(Column::peg_indicator) >= 0;
+        take(h, k, dup ? Column::dup_indicator : Column::peg_indicator, dup ? RoleReason::by_position : RoleReason::heading);
+    }
+}
+
+}  // namespace
+
+HeaderReading read_header_row(const Grid& raw, int row, std::optional<int> plan_year) {
+    HeaderReading h;
+    h.row = row;
+    bool used_upper = false;
+    std::vector<Candidate> all, targets, indicators;
+    for (int c = 0; c < raw.cols; ++c)
+        if (auto k = read_cell(raw, row, c, used_upper)) all.push_back(std::move(*k));
+    // strongest heading of a role first; ties keep the leftmost
+    std::vector<Candidate> by_strength = all;
+    std::stable_sort(by_strength.begin(), by_strength.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.reading.strength > b.reading.strength; });
+    for (const Candidate& k : all) {
+        if (k.reading.role == Column::peg_target) targets.push_back(k);
+        if (k.reading.role == Column::peg_indicator) indicators.push_back(k);
+    }
+    place_targets(h, targets, all, plan_year);
+    place_indicators(h, indicators, all);
+    const std::optional<int> year = plan_year ? plan_year : h.target_year;
+    for (const Candidate& k : by_strength) {
+        const Column role = *k.reading.role;
+        if (role == Column::peg_target || role == Column::peg_indicator) continue;
+        if (role == Column::actual && year && k.reading.year && *k.reading.year < *year)
+            take(h, k, Column::baseline, RoleReason::past_actual);
+        else
+            take(h, k, role, RoleReason::heading);
+    }
+    // "Obiettivo operativo" with no DUP indicator or target is the table's objective
+    if (h.col(Column::peg_objective) < 0 && h.col(Column::dup_objective) >= 0 && h.col(Column::dup_indicator) < 0 &&
+        h.col(Column::dup_target) < 0) {
+        std::swap(h.column[idx(Column::peg_objective)], h.column[idx(Column::dup_objective)]);
+        for (RoleChoice& ch : h.choices)
+            if (ch.role == Column::dup_objective) ch.role = Column::peg_objective, ch.reason = RoleReason::operative;
+    }
+    std::sort(h.choices.begin(), h.choices.end(), [](const RoleChoice& a, const RoleChoice& b) { return a.col < b.col; });
+    for (const RoleChoice& ch : h.choices) {
+        const Candidate* k = nullptr;
+        for (const Candidate& x : all)
+            if (x.col == ch.col) k = &x;
+        h.score += k ? k->reading.strength : 1;
+    }
+    if (h.usable()) h.score += 3;
+    if (used_upper) h.score += 1;
+    return h;
+}
+
+HeaderReading find_header(const Grid& raw, std::optional<int> plan_year, int max_rows) {
+    HeaderReading best;
+    for (int r = 0; r < raw.rows && r < max_rows; ++r) {
+        HeaderReading h = read_header_row(raw, r, plan_year);
+        if (h.choices.empty()) continue;
+        const bool better_use = h.usable() && !best.usable();
+        const bool same_use = h.usable() == best.usable();
+        if (best.row < 0 || better_use || (same_use && h.score > best.score)) best = std::move(h);
+    }
+    return best;
+}
+
+std::string found_columns(const HeaderReading& h) {
+    std::string out;
+    for (const RoleChoice& ch : h.choices) {
+        if (!out.empty()) out += ", ";
+        std::string name = ch.heading;
+        if (name.size() > 40) {
+            std::size_t cut = 40;
+            while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;  // a whole UTF-8 letter
+            name = name.substr(0, cut) + "…";
+        }
+        out += name + " (" + column_letters(ch.col) + ")";
+    }
+    return out;
+}
+
+}  // namespace pegkit
