@@ -192,8 +192,8 @@ def grid(layout):
 
 
 def bold_rows(layout):
-    """0-based rows to make bold: the header row, and the row above it when a merged group
-    heading sits there (a two-row header)."""
+    """0-based rows to make bold: the header row, the row above it when a merged group heading
+    sits there (a two-row header), and every later row repeating the header's texts."""
     header = layout["expects"].get("header_row")
     if not header:
         return []
@@ -203,6 +203,8 @@ def bold_rows(layout):
         if r0 == header - 2 and (c1 > c0 or r1 >= header - 1):
             out.insert(0, header - 2)
             break
+    rows = layout["rows"]
+    out += [r for r in range(header, len(rows)) if rows[r] == rows[header - 1]]
     return out
 
 
