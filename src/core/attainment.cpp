@@ -1,5 +1,7 @@
 #include "attainment.hpp"
 
+#include "clean.hpp"
+
 #include <fast_float/fast_float.h>
 
 #include <algorithm>
@@ -51,29 +53,9 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-// Lower case, accents dropped (sì, SÌ, sí -> si), spaces collapsed, a final full stop dropped.
+// Cleaned, case folded, accents dropped (sì, SÌ, sí, "si" + U+0300 -> si), a final full stop dropped.
 std::string fold(std::string_view s) {
-    s = trim(s);
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if (c == 0xC3 && i + 1 < s.size()) {
-            unsigned char d = static_cast<unsigned char>(s[i + 1]) | 0x20;  // upper -> lower Latin-1
-            char base = d >= 0xA0 && d <= 0xA5 ? 'a' : d >= 0xA8 && d <= 0xAB ? 'e'
-                      : d >= 0xAC && d <= 0xAF ? 'i' : d >= 0xB2 && d <= 0xB6 ? 'o'
-                      : d >= 0xB9 && d <= 0xBC ? 'u' : 0;
-            if (base) {
-                out += base;
-                ++i;
-                continue;
-            }
-        }
-        if (is_space(c)) {
-            if (!out.empty() && out.back() != ' ') out += ' ';
-        } else {
-            out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-        }
-    }
+    std::string out = fold_key(clean(s));
     if (!out.empty() && out.back() == '.') out.pop_back();
     return out;
 }

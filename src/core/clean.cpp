@@ -1,6 +1,12 @@
 #include "clean.hpp"
 
+#include <utf8proc.h>
+
+#include <algorithm>
 #include <cstdint>
+#include <cstdlib>
+#include <memory>
+#include <new>
 #include <string>
 
 namespace pegkit {
@@ -162,6 +168,44 @@ std::string pass(std::string_view s, bool& removed) {
     return out;
 }
 
+const utf8proc_uint8_t* bytes(std::string_view s) { return reinterpret_cast<const utf8proc_uint8_t*>(s.data()); }
+
+// utf8proc_map on valid UTF-8; its buffer is malloc'ed.
+std::string mapped(std::string_view s, int options) {
+    utf8proc_uint8_t* raw = nullptr;
+    const utf8proc_ssize_t n = utf8proc_map(bytes(s), static_cast<utf8proc_ssize_t>(s.size()), &raw, static_cast<utf8proc_option_t>(options));
+    const std::unique_ptr<utf8proc_uint8_t, void (*)(void*)> owned(raw, &std::free);
+    if (n == UTF8PROC_ERROR_NOMEM) throw std::bad_alloc();
+    if (n < 0) return std::string(s);
+    return std::string(reinterpret_cast<const char*>(raw), static_cast<std::size_t>(n));
+}
+
+// Below U+0300 every character is its own NFC and none combines with what follows, so ASCII and
+// Latin-1 text (lead bytes up to CB) needs no normalization: most cells.
+bool maybe_not_nfc(std::string_view s) {
+    for (char ch : s)
+        if (static_cast<unsigned char>(ch) >= 0xCC && static_cast<unsigned char>(ch) < 0xF8) return true;
+    return false;
+}
+
+// NFC in place: "piu" + U+0300 becomes "più", as a keyboard types it; true when it changed.
+// `s` is valid UTF-8 (a pass's output).
+bool compose(std::string& s) {
+    if (!maybe_not_nfc(s)) return false;
+    std::string nfc = mapped(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (nfc == s) return false;
+    s = std::move(nfc);
+    return true;
+}
+
+// Invalid bytes as U+FFFD, the rest unchanged.
+std::string valid_utf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) append_utf8(out, decode(s, i));
+    return out;
+}
+
 }  // namespace
 
 // Most cells need no work: ASCII or Latin-1 letters, single inner spaces, no markup.
@@ -183,30 +227,48 @@ bool already_clean(std::string_view s) {
 
 std::string clean(std::string_view text) {
     if (already_clean(text)) return std::string(text);
-    bool removed = false;
-    std::string out = pass(text, removed);
-    while (removed) {
-        std::string next = pass(out, removed);
-        if (next == out) break;
-        out = std::move(next);
+    // A pass can join a letter to its accent ("e<b>\u0301", "e&#769;"), and NFC can give a
+    // character that a pass unifies (U+1FFD is U+00B4, an apostrophe): repeat both until
+    // nothing changes. Each round that removes something makes the text shorter; the bound is
+    // only a guard.
+    std::string out(text);
+    for (int round = 0; round < 16; ++round) {
+        bool removed = false;
+        out = pass(out, removed);
+        if (!compose(out) && !removed) break;
     }
     return out;
 }
 
 std::string fold_case(std::string_view text) {
     std::string out(text);
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        char& c = out[i];
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c | 0x20);
-        } else if (static_cast<unsigned char>(c) == 0xC3 && i + 1 < out.size()) {
-            // À..Þ (U+00C0..U+00DE, not ×) → à..þ: second byte 0x80..0x9E → +0x20
-            unsigned char& n = reinterpret_cast<unsigned char&>(out[i + 1]);
-            if (n >= 0x80 && n <= 0x9E && n != 0x97) n = static_cast<unsigned char>(n + 0x20);
+    for (std::size_t i = 0; i < out.size();) {
+        const auto c = static_cast<unsigned char>(out[i]);
+        if (c < 0x80) {
+            if (c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c | 0x20);
             ++i;
+            continue;
         }
+        utf8proc_int32_t cp = 0;
+        const utf8proc_ssize_t len = utf8proc_iterate(bytes(out) + i, static_cast<utf8proc_ssize_t>(out.size() - i), &cp);
+        if (len <= 0) { ++i; continue; }  // an invalid byte stays as it is
+        utf8proc_int32_t folded[4];
+        int boundclass = 0;
+        // One code point for one of the same byte length, so that offsets stay valid: "İ" (i and
+        // a dot above) and "ẞ" (ss) keep their case.
+        if (utf8proc_decompose_char(cp, folded, 4, UTF8PROC_CASEFOLD, &boundclass) == 1 && folded[0] != cp) {
+            utf8proc_uint8_t buf[4];
+            if (utf8proc_encode_char(folded[0], buf) == len) out.replace(i, static_cast<std::size_t>(len), reinterpret_cast<const char*>(buf), static_cast<std::size_t>(len));
+        }
+        i += static_cast<std::size_t>(len);
     }
     return out;
+}
+
+std::string fold_key(std::string_view text) {
+    if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return fold_case(text);
+    return mapped(valid_utf8(text), UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
 }
 
 CodeLabel split_code(std::string_view text) {

@@ -8,7 +8,8 @@
 namespace pegkit {
 
 // Removes HTML tags, decodes entities, turns every kind of space and line break into one
-// space, unifies dashes (– — ‒ → -) and quotes (’ ‘ → ', “ ” → "), trims.
+// space, unifies dashes (– — ‒ → -) and quotes (’ ‘ → ', “ ” → "), trims, and composes the text
+// (Unicode NFC: "piu" + U+0300 is "più"). Invalid UTF-8 bytes become U+FFFD.
 std::string clean(std::string_view text);
 
 // "50 - Direttore generale (Direzione Generale)" -> {50, "Direttore generale (Direzione Generale)"};
@@ -19,7 +20,14 @@ struct CodeLabel {
 };
 CodeLabel split_code(std::string_view text);
 
-// Lower-case ASCII letters and the Italian accented letters, for keyword matching.
+// Unicode case folding, code point by code point, for keyword matching. The result has the same
+// byte length as `text`, so byte offsets in one are offsets in the other: a letter whose folded
+// form has another length ("İ") is kept as it is; invalid bytes are kept.
 std::string fold_case(std::string_view text);
+
+// Case folded and accents removed ("Attività", "ATTIVITÀ", "attivita" with a combining grave
+// accent all give "attivita"), for matching keywords and headings; not for offsets. Meant for
+// clean() text; invalid UTF-8 bytes read as U+FFFD.
+std::string fold_key(std::string_view text);
 
 }  // namespace pegkit

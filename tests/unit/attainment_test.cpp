@@ -170,6 +170,11 @@ TEST_CASE("attainment of real targets", "[attainment]") {
         {"Rispetto scadenza prevista", {txt("sì")}, "", 1},
         {"Rispetto scadenza prevista", {txt("si")}, "", 1},
         {"Rispetto scadenza prevista", {txt(" SÌ ")}, "", 1},
+        {"Rispetto scadenza prevista", {txt("si\xCC\x80")}, "", 1},            // sì pasted from a PDF: i + U+0300
+        {"Rispetto scadenza prevista", {txt("SI\xCC\x80")}, "", 1},
+        {"Rispetto scadenza prevista", {txt("s\xC3\xAD.")}, "", 1},             // sí, with a full stop
+        {"Rispetto scadenza prevista", {txt("<b>s\xC3\xAC</b>")}, "", 1},
+        {"Rispetto scadenza prevista", {txt("non\xC2\xA0rispettato")}, "", 0},
         {"Rispetto scadenza prevista", {txt("no")}, "", 0},
         {"Rispetto scadenza prevista", {txt("Rispettato")}, "", 1},
         {"Rispetto scadenza prevista", {txt("non rispettato")}, "", 0},
@@ -214,6 +219,7 @@ TEST_CASE("met: attainment 1 under the default rules", "[attainment]") {
         {"31/12/2020", {date(31, 12, 2020)}, true},
         {"31/12/2020", {date(1, 1, 2021)}, false},
         {"Rispetto scadenza prevista", {txt("sì")}, true},
+        {"Rispetto scadenza prevista", {txt("si\xCC\x80")}, true},
         {"Almeno 300 associazioni iscritte e 1500 voucher emessi", {num(300), num(1500)}, true},
         {"Almeno 300 associazioni iscritte e 1500 voucher emessi", {num(299), num(1500)}, false},
         {">= 80%", {none()}, false},

@@ -197,3 +197,35 @@ TEST_CASE("a date that names a law sets no deadline", "[targets]") {
     CHECK(t.kind == kind);
     if (kind == Kind::scadenza) CHECK(t.parts.size() == 1);
 }
+
+// Text pasted from PDFs: the accent as a combining mark after its letter (U+0300, U+0301).
+TEST_CASE("decomposed accents read like composed ones", "[targets][unicode]") {
+    auto [decomposed, composed] = GENERATE(table<std::string, std::string>({
+        {"non piu\xCC\x80 di 10", "non pi\xC3\xB9 di 10"},
+        {"NON PIU\xCC\x80 DI 10", "non pi\xC3\xB9 di 10"},
+        {"piu\xCC\x80 di 10", "pi\xC3\xB9 di 10"},
+        {"entro 15 giorni dalla richiesta da parte dell'organo della Citta\xCC\x80 Metropolitana",
+         "entro 15 giorni dalla richiesta da parte dell'organo della Citt\xC3\xA0 Metropolitana"},
+        {"Almeno una direttiva/atto di indirizzo trasmesso alla societa\xCC\x80",
+         "Almeno una direttiva/atto di indirizzo trasmesso alla societ\xC3\xA0"},
+    }));
+    CAPTURE(decomposed);
+    const Target d = read_target(decomposed), c = read_target(composed);
+    REQUIRE(d.kind == c.kind);
+    REQUIRE(d.parts.size() == c.parts.size());
+    for (std::size_t i = 0; i < d.parts.size(); ++i) {
+        CHECK(d.parts[i].op == c.parts[i].op);
+        CHECK(d.parts[i].value == c.parts[i].value);
+    }
+    CHECK(normalize(d) == normalize(c));
+}
+
+TEST_CASE("non più di 10 is a ceiling, decomposed or not", "[targets][unicode]") {
+    const std::string text = GENERATE(as<std::string>{}, "non pi\xC3\xB9 di 10", "non piu\xCC\x80 di 10");
+    CAPTURE(text);
+    const Target t = read_target(text);
+    REQUIRE(t.kind == Kind::soglia);
+    CHECK(t.part(1)->op == Op::le);
+    CHECK(t.part(1)->value == 10);
+    CHECK(normalize(t) == "\xE2\x89\xA4 10");
+}
