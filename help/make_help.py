@@ -1,0 +1,527 @@
+#!/usr/bin/python3
+"""Writes pegkit's extension help (.xhp pages and help.tree, Italian and English) from the tables
+below and the verified examples in help/examples.tsv. The pages are committed; run this after
+changing a table and commit the result (tests/package/test_help.py fails when they differ).
+
+  python3 help/make_help.py          # writes help/it/… and help/en-US/…
+
+Help ids: LibreOffice 7.4 gives a third-party add-in function no help id of its own
+(sc/source/core/tool/addinhelpid.cxx knows only the Analysis and DateFunctions add-ins), so the
+Function Wizard's Help button asks for the function list's id, formula/ui/functionpage/function:
+the functions page claims it and links every function. Each function page also answers
+it.pegkit.calc.Functions.<method>, the name Calc stores for the function.
+"""
+import csv
+import os
+import re
+from xml.sax.saxutils import escape
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+EXT = "it.pegkit.calc"
+LANGS = {"en-US": "en", "it": "it"}   # help folder → key in the tables
+
+# method, English name, Italian name, arguments (key into ARGS), optional arguments
+FUNCTIONS = [
+    ("getCheck", "PEG.CHECK", "PEG.VERIFICA", ["target", "plan_year"]),
+    ("getValid", "PEG.VALID", "PEG.VALIDO", ["target", "plan_year"]),
+    ("getKind", "PEG.KIND", "PEG.TIPO", ["target"]),
+    ("getOp", "PEG.OP", "PEG.OPERATORE", ["target", "part"]),
+    ("getValue", "PEG.VALUE", "PEG.VALORE", ["target", "part"]),
+    ("getUnit", "PEG.UNIT", "PEG.UNITA", ["target", "part"]),
+    ("getNorm", "PEG.NORM", "PEG.NORMALIZZA", ["target"]),
+    ("getClean", "PEG.CLEAN", "PEG.PULISCI", ["text"]),
+    ("getCode", "PEG.CODE", "PEG.CODICE", ["text"]),
+    ("getLabel", "PEG.LABEL", "PEG.ETICHETTA", ["text"]),
+    ("getAttain", "PEG.ATTAIN", "PEG.RAGGIUNGIMENTO", ["target_cell", "actual", "rule"]),
+    ("getMet", "PEG.MET", "PEG.RAGGIUNTO", ["target_cell", "actual"]),
+    ("getScore", "PEG.SCORE", "PEG.PUNTEGGIO", ["attainments", "weights"]),
+]
+OPTIONAL = {"plan_year", "part", "rule", "weights"}
+
+# argument: (English name, Italian name, English text, Italian text)
+ARGS = {
+    "target": ("target", "target",
+               "A PEG target: a cell, a text in quotes or a range (then the result is an array of the same shape).",
+               "Un target del PEG: una cella, un testo tra virgolette o un intervallo (il risultato è allora una "
+               "matrice della stessa forma)."),
+    "target_cell": ("target", "target",
+                    "The cell (or range) holding the target. A text typed in the formula is refused (Err:504).",
+                    "La cella (o l'intervallo) con il target. Un testo scritto nella formula è rifiutato (Err:504)."),
+    "plan_year": ("plan_year", "anno_piano",
+                  "Optional. The plan's year: a deadline in another year makes the target invalid, and a date "
+                  "without a year takes this one.",
+                  "Facoltativo. L'anno del piano: una scadenza di un altro anno rende il target non valido e una "
+                  "data senza anno prende questo."),
+    "part": ("part", "parte",
+             "Optional. For a composite target, which part to describe: 1, 2, … (default 1).",
+             "Facoltativo. Per un target composto, la parte da descrivere: 1, 2, … (predefinito 1)."),
+    "text": ("text", "testo", "A text, a cell or a range.", "Un testo, una cella o un intervallo."),
+    "actual": ("actual", "valore_raggiunto",
+               "The value reached: a number, a date, TRUE/FALSE, sì/no, rispettato/non rispettato; for a composite "
+               "target a range with one value per part, in the order of the text.",
+               "Il valore raggiunto: un numero, una data, VERO/FALSO, sì/no, rispettato/non rispettato; per un "
+               "target composto un intervallo con un valore per parte, nell'ordine del testo."),
+    "rule": ("rule", "regola",
+             "Optional. Scoring rules that change the defaults, joined by ;: cap=1.2, lower=linear, late=30, "
+             "compound=min, dir=lower, dir=higher (see the scoring rules).",
+             "Facoltativo. Regole di valutazione che cambiano quelle predefinite, separate da ;: cap=1.2, "
+             "lower=linear, late=30, compound=min, dir=lower, dir=higher (vedere le regole di valutazione)."),
+    "attainments": ("attainments", "raggiungimenti", "A range of attainments (fractions); empty cells are skipped.",
+                    "Un intervallo di raggiungimenti (frazioni); le celle vuote sono escluse."),
+    "weights": ("weights", "pesi", "Optional. Weights of the same shape (default 1 each).",
+                "Facoltativo. Pesi della stessa forma (predefinito 1 ciascuno)."),
+}
+
+# method: (what it does, what it returns, what it returns on bad input), English then Italian
+TEXTS = {
+    "getCheck": (
+        ("Tells why a target cannot be used as written.",
+         "Empty text when the target is valid; otherwise the reason, in the language of the user interface.",
+         "An unreadable target is not an error value: the reason is the result."),
+        ("Dice perché un target non può essere usato così come è scritto.",
+         "Testo vuoto se il target è valido; altrimenti il motivo, nella lingua dell'interfaccia.",
+         "Un target illeggibile non dà un valore di errore: il risultato è il motivo.")),
+    "getValid": (
+        ("Tells whether a target can be read and measured.",
+         "TRUE (1) or FALSE (0). Use PEG.CHECK to see why a target is not valid.",
+         "FALSE for every target that PEG.CHECK explains; never an error value."),
+        ("Dice se un target è leggibile e misurabile.",
+         "VERO (1) o FALSO (0). PEG.VERIFICA dice perché un target non è valido.",
+         "FALSO per ogni target che PEG.VERIFICA spiega; mai un valore di errore.")),
+    "getKind": (
+        ("Classifies a target.",
+         "One code, the same in every language: scadenza (a deadline), soglia (a threshold: operator, number, "
+         "unit), termine_relativo (days from an event the sheet does not date), conformita (met or not met), "
+         "composto (several parts, all required), variazione (a change against a baseline), vuoto (empty or a "
+         "placeholder such as n.d.), non_valido (cannot be read safely).",
+         "non_valido; PEG.CHECK gives the reason."),
+        ("Classifica un target.",
+         "Un codice, uguale in ogni lingua: scadenza, soglia (operatore, numero, unità), termine_relativo (giorni "
+         "da un evento che il foglio non data), conformita (rispettato o no), composto (più parti, tutte "
+         "richieste), variazione (rispetto a un valore di partenza), vuoto (vuoto o segnaposto come n.d.), "
+         "non_valido (non leggibile con sicurezza).",
+         "non_valido; PEG.VERIFICA dà il motivo.")),
+    "getOp": (
+        ("The comparison a target asks for.",
+         ">=, >, <=, < or =; empty text for conformita. A deadline's operator is <=.",
+         "#VALUE! for a non_valido or empty target."),
+        ("Il confronto richiesto dal target.",
+         ">=, >, <=, < o =; testo vuoto per conformita. L'operatore di una scadenza è <=.",
+         "#VALORE! per un target non_valido o vuoto.")),
+    "getValue": (
+        ("The number a target names.",
+         "A fraction for percentages (80% is 0.8), the date serial of a deadline in the document's date system "
+         "(format the cell as a date), the days of a relative term, the number otherwise; empty text for "
+         "conformita.",
+         "#VALUE! for a non_valido or empty target, such as an impossible date."),
+        ("Il numero indicato dal target.",
+         "Una frazione per le percentuali (80% è 0,8), il numero di serie della data di una scadenza nel sistema "
+         "di date del documento (formattare la cella come data), i giorni di un termine relativo, altrimenti il "
+         "numero; testo vuoto per conformita.",
+         "#VALORE! per un target non_valido o vuoto, come una data impossibile.")),
+    "getUnit": (
+        ("The unit of a target.",
+         "%, giorni, EUR, ore, anni, data (for a deadline), or empty text for a plain count; the counted noun "
+         "(incontri, voucher) stays in PEG.NORM's text.",
+         "#VALUE! for a non_valido or empty target."),
+        ("L'unità del target.",
+         "%, giorni, EUR, ore, anni, data (per una scadenza), o testo vuoto per un conteggio; il nome contato "
+         "(incontri, voucher) resta nel testo di PEG.NORMALIZZA.",
+         "#VALORE! per un target non_valido o vuoto.")),
+    "getNorm": (
+        ("Writes a target in one canonical Italian form, so that targets meaning the same read the same.",
+         "The canonical text: ≥ 80%, ≤ 5 giorni, entro il 31/12/2020, ≥ 300 associazioni e ≥ 1.500 voucher. "
+         "PEG.NORM(PEG.NORM(x)) is PEG.NORM(x); conformita keeps its cleaned wording.",
+         "A target that cannot be read comes back cleaned but otherwise unchanged."),
+        ("Scrive il target in una forma italiana canonica, così che target con lo stesso significato si leggano "
+         "uguali.",
+         "Il testo canonico: ≥ 80%, ≤ 5 giorni, entro il 31/12/2020, ≥ 300 associazioni e ≥ 1.500 voucher. "
+         "PEG.NORMALIZZA(PEG.NORMALIZZA(x)) è PEG.NORMALIZZA(x); conformita mantiene il testo pulito.",
+         "Un target illeggibile torna pulito ma per il resto invariato.")),
+    "getClean": (
+        ("Cleans a text copied from a web page or a word processor.",
+         "The text without HTML tags and entities, with every kind of space and line break as one space, "
+         "dashes and quotes unified, trimmed.",
+         "Any text is accepted; an empty cell gives empty text."),
+        ("Pulisce un testo copiato da una pagina web o da un elaboratore di testi.",
+         "Il testo senza tag ed entità HTML, con ogni tipo di spazio e a capo ridotto a uno spazio, trattini e "
+         "virgolette uniformati, senza spazi ai bordi.",
+         "Ogni testo è accettato; una cella vuota dà testo vuoto.")),
+    "getCode": (
+        ("The leading code of a label, such as a CdR, Missione or Programma.",
+         "The code as a number.",
+         "Empty text when the label starts with no code."),
+        ("Il codice iniziale di un'etichetta, come un CdR, una Missione o un Programma.",
+         "Il codice come numero.",
+         "Testo vuoto se l'etichetta non inizia con un codice.")),
+    "getLabel": (
+        ("The label after its leading code.",
+         "The rest of the text, cleaned as PEG.CLEAN does.",
+         "A text with no code comes back cleaned."),
+        ("L'etichetta dopo il codice iniziale.",
+         "Il resto del testo, pulito come fa PEG.PULISCI.",
+         "Un testo senza codice torna pulito.")),
+    "getAttain": (
+        ("The degree of attainment of a target, under the scoring rules.",
+         "A fraction (1 = fully attained; above 1 only with cap); empty when the actual value is empty, which "
+         "means not assessed, never 0.",
+         "#VALUE! for a non_valido target or an actual value that does not fit the target."),
+        ("Il grado di raggiungimento del target, secondo le regole di valutazione.",
+         "Una frazione (1 = pienamente raggiunto; oltre 1 solo con cap); vuoto se il valore raggiunto è vuoto, "
+         "cioè non valutato, mai 0.",
+         "#VALORE! per un target non_valido o un valore raggiunto che non si adatta al target.")),
+    "getMet": (
+        ("Tells whether a target is fully attained under the default rules.",
+         "TRUE (1) when PEG.ATTAIN gives 1, else FALSE (0).",
+         "#VALUE! as PEG.ATTAIN."),
+        ("Dice se il target è pienamente raggiunto con le regole predefinite.",
+         "VERO (1) se PEG.RAGGIUNGIMENTO dà 1, altrimenti FALSO (0).",
+         "#VALORE! come PEG.RAGGIUNGIMENTO.")),
+    "getScore": (
+        ("The weighted mean of attainments, such as the score of an objective or of a CdR.",
+         "The mean of the attainments weighted by the weights, skipping empty cells.",
+         "Err:502 when the weights are not of the same shape as the attainments; empty when every weight is 0."),
+        ("La media ponderata dei raggiungimenti, come il punteggio di un obiettivo o di un CdR.",
+         "La media dei raggiungimenti pesata con i pesi, escluse le celle vuote.",
+         "Err:502 se i pesi non hanno la stessa forma dei raggiungimenti; vuoto se i pesi sono tutti 0.")),
+}
+
+WORDS = {
+    "en": dict(syntax="Syntax", args="Arguments", returns="Returns", examples="Examples",
+               bad="On bad input", cell="Cell", formula="Formula", result="Result", empty="(empty)",
+               functions="pegkit sheet functions", name="Italian name", also="See also",
+               intro="pegkit adds these functions to Calc (category Add-in). Each accepts a single cell "
+                     "or a range, then returns an array of the same shape; none stops or crashes Calc on bad "
+                     "input. Italian names are shown in an Italian user interface; the names below work in "
+                     "any.",
+               scoring="Scoring rules", deck="The PEG sidebar deck", options="pegkit options"),
+    "it": dict(syntax="Sintassi", args="Argomenti", returns="Risultato", examples="Esempi",
+               bad="Con dati non validi", cell="Cella", formula="Formula", result="Risultato", empty="(vuoto)",
+               functions="Funzioni di foglio di pegkit", name="Nome inglese", also="Vedere anche",
+               intro="pegkit aggiunge a Calc queste funzioni (categoria Add-in). Ognuna accetta una cella o "
+                     "un intervallo, e allora restituisce una matrice della stessa forma; nessuna blocca Calc "
+                     "con dati non validi. I nomi italiani valgono con l'interfaccia in italiano; con "
+                     "l'interfaccia in inglese si usano i nomi inglesi.",
+               scoring="Regole di valutazione", deck="Il pannello laterale PEG", options="Opzioni di pegkit"),
+}
+
+
+def read_examples():
+    path = os.path.join(HERE, "examples.tsv")
+    with open(path, encoding="utf-8") as f:
+        rows = [line for line in f if not line.startswith("#")]
+    return list(csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def italian_formula(formula):
+    """The formula as an Italian user types it: Italian names, decimal comma."""
+    names = {en: it for _, en, it, _ in FUNCTIONS}
+    out = re.sub(r"PEG\.[A-Z]+", lambda m: names.get(m.group(0), m.group(0)), formula)
+    out = out.replace("DATE(", "DATA(")
+    # decimal points outside quoted text
+    parts = out.split('"')
+    parts[::2] = [re.sub(r"(\d)\.(\d)", r"\1,\2", p) for p in parts[::2]]
+    return '"'.join(parts)
+
+
+def italian_value(v):
+    return re.sub(r"^(\d+)\.(\d+)$", r"\1,\2", v)
+
+
+class Page:
+    """One .xhp document; ids are per page and only need to be unique inside it."""
+
+    def __init__(self, lang, name, title):
+        self.lang, self.name, self.title = lang, name, title
+        self.body = []
+        self.n = 0
+
+    def _id(self, prefix):
+        self.n += 1
+        return f"{prefix}_{self.name}_{self.n}"
+
+    def hid(self, help_id):
+        self.body.append(f'<bookmark xml-lang="{self.lang}" branch="hid/{escape(help_id)}" '
+                         f'id="{self._id("bm")}" localize="false"/>')
+
+    def index(self, *entries):
+        values = "".join(f"<bookmark_value>{escape(e)}</bookmark_value>" for e in entries)
+        self.body.append(f'<bookmark xml-lang="{self.lang}" branch="index" id="{self._id("bm")}">{values}</bookmark>')
+
+    def heading(self, text, level=1):
+        self.body.append(f'<paragraph role="heading" id="{self._id("hd")}" xml-lang="{self.lang}" '
+                         f'level="{level}">{escape(text)}</paragraph>')
+
+    def para(self, text, role="paragraph", raw=False):
+        self.body.append(f'<paragraph role="{role}" id="{self._id("par")}" xml-lang="{self.lang}">'
+                         f'{text if raw else escape(text)}</paragraph>')
+
+    def link(self, target, text):
+        return f'<link href="/{EXT}/{target}.xhp">{escape(text)}</link>'
+
+    def table(self, head, rows):
+        out = [f'<table id="{self._id("tbl")}">', "<tablerow>"]
+        out += [f'<tablecell><paragraph role="tablehead" id="{self._id("par")}" xml-lang="{self.lang}">'
+                f"{escape(h)}</paragraph></tablecell>" for h in head]
+        out.append("</tablerow>")
+        for row in rows:
+            out.append("<tablerow>")
+            for cell, raw in row:
+                out.append(f'<tablecell><paragraph role="tablecontent" id="{self._id("par")}" '
+                           f'xml-lang="{self.lang}">{cell if raw else escape(cell)}</paragraph></tablecell>')
+            out.append("</tablerow>")
+        out.append("</table>")
+        self.body.append("\n".join(out))
+
+    def xml(self):
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                "<!-- Generated by help/make_help.py from its tables and help/examples.tsv: edit those. -->\n"
+                '<helpdocument version="1.0">\n<meta>\n'
+                f'<topic id="{EXT.replace(".", "")}{self.name}" indexer="include" status="PUBLISH">\n'
+                f'<title id="tit" xml-lang="{self.lang}">{escape(self.title)}</title>\n'
+                f"<filename>/{EXT}/{self.name}.xhp</filename>\n</topic>\n</meta>\n<body>\n"
+                + "\n".join(self.body) + "\n</body>\n</helpdocument>\n")
+
+
+def function_page(lang, key, fn, examples):
+    method, en_name, it_name, args = fn
+    w = WORDS[key]
+    name, other = (it_name, en_name) if key == "it" else (en_name, it_name)
+    does, returns, bad = TEXTS[method][0 if key == "en" else 1]
+    p = Page(lang, "fn_" + en_name.split(".")[1].lower(), name)
+    p.hid(f"{EXT}.Functions.{method}")
+    p.index(name, other, f"{name} ({w['functions']})")
+    p.heading(name)
+    p.para(does)
+    p.heading(w["syntax"], 2)
+    shown = [ARGS[a][1 if key == "it" else 0] for a in args]
+    shown = [f"[{s}]" if a in OPTIONAL else s for a, s in zip(args, shown)]
+    p.para(f"{name}({'; '.join(shown)})", role="code")
+    p.heading(w["args"], 2)
+    p.table([w["args"], ""], [[(ARGS[a][1 if key == "it" else 0], False), (ARGS[a][3 if key == "it" else 2], False)]
+                              for a in args])
+    p.heading(w["returns"], 2)
+    p.para(returns)
+    p.heading(w["examples"], 2)
+    rows = []
+    for ex in examples:
+        cells = "; ".join(f"{c} = {italian_value(ex[c]) if key == 'it' else ex[c]}" for c in ("A1", "B1") if ex[c])
+        formula = italian_formula(ex["formula"]) if key == "it" else ex["formula"]
+        result = ex["result_it" if key == "it" else "result"] or w["empty"]
+        rows.append([(cells, False), (formula, False), (result, False)])
+    p.table([w["cell"], w["formula"], w["result"]], rows)
+    p.heading(w["bad"], 2)
+    p.para(bad)
+    p.heading(w["also"], 2)
+    p.para(" · ".join([p.link("functions", w["functions"]), p.link("scoring", w["scoring"])]), raw=True)
+    p.para(f"{w['name']}: {other}")
+    return p
+
+
+def functions_page(lang, key):
+    w = WORDS[key]
+    p = Page(lang, "functions", w["functions"])
+    p.hid("formula/ui/functionpage/function")
+    p.hid(f"{EXT}.Functions")
+    p.index(w["functions"], "PEG", "pegkit")
+    p.heading(w["functions"])
+    p.para(w["intro"])
+    rows = []
+    for method, en_name, it_name, _ in FUNCTIONS:
+        name, other = (it_name, en_name) if key == "it" else (en_name, it_name)
+        page = "fn_" + en_name.split(".")[1].lower()
+        rows.append([(p.link(page, name), True), (other, False), (TEXTS[method][0 if key == "en" else 1][0], False)])
+    p.table(["", w["name"], ""], rows)
+    p.heading(w["also"], 2)
+    p.para(" · ".join([p.link("scoring", w["scoring"]), p.link("deck", w["deck"]),
+                       p.link("options", w["options"])]), raw=True)
+    return p
+
+
+def prose_page(lang, key, name, spec):
+    """A page from PROSE: title, help ids, then (heading level or 0 for a paragraph, text) items."""
+    title, ids, items = spec[key]
+    p = Page(lang, name, title)
+    for i in ids:
+        p.hid(i)
+    p.index(title)
+    p.heading(title)
+    for level, text in items:
+        if level:
+            p.heading(text, level)
+        else:
+            p.para(text)
+    w = WORDS[key]
+    p.heading(w["also"], 2)
+    p.para(" · ".join(p.link(t, w[k]) for t, k in (("functions", "functions"), ("scoring", "scoring"),
+                                                   ("deck", "deck"), ("options", "options")) if t != name),
+           raw=True)
+    return p
+
+
+DECK_IDS = [f"{EXT}.Deck", f"{EXT}.Deck.Validate", f"{EXT}.Deck.Normalize", f"{EXT}.Deck.Summary",
+            "vnd.pegkit:Validate", "vnd.pegkit:Normalize", "vnd.pegkit:Summary", "vnd.pegkit:ClearMarks"]
+PROSE = {
+    "deck": {
+        "en": ("The PEG sidebar deck", DECK_IDS, [
+            (0, "Open it with View ▸ Sidebar and the PEG targets tab, or from the PEG menu. It works on the "
+                "active sheet: it finds the header row and the columns (Target, Indicatore, CdR, Valore "
+                "raggiunto, Peso, …) by their meaning, whatever their order or spelling."),
+            (2, "Validate"),
+            (0, "Checks every target of the sheet as TARGETS.md describes and marks the cells with a "
+                "finding: errors (a target that cannot be measured, an impossible date, an empty PEG "
+                "target, a missing column), warnings (an ambiguous number such as 2,500) and information. "
+                "The panel lists the findings; choosing one selects its cell. Notes are written on the "
+                "first marked cells, up to the number set in the options (200 unless changed). PEG ▸ "
+                "Clear marks removes the marks and notes that Validate left."),
+            (2, "Normalize"),
+            (0, "Shows, before anything is written, each target that would change and its canonical form "
+                "(as PEG.NORM writes it). Apply rewrites them in one step that Edit ▸ Undo takes back."),
+            (2, "Summary"),
+            (0, "Adds a sheet with the attainment of every objective and its mean per CdR, Missione, "
+                "Programma and Obiettivo strategico, and a chart, under the scoring rules. Rows without an "
+                "actual value are counted as not assessed, not as 0."),
+            (0, "A read-only document is never changed: the commands say so and write nothing."),
+        ]),
+        "it": ("Il pannello laterale PEG", DECK_IDS, [
+            (0, "Si apre con Visualizza ▸ Barra laterale e la scheda Obiettivi PEG, oppure dal menu PEG. "
+                "Lavora sul foglio attivo: trova la riga di intestazione e le colonne (Target, Indicatore, "
+                "CdR, Valore raggiunto, Peso, …) dal loro significato, in qualsiasi ordine e grafia."),
+            (2, "Verifica"),
+            (0, "Controlla ogni target del foglio come descritto in TARGETS.md e segna le celle con un "
+                "rilievo: errori (un target non misurabile, una data impossibile, un target PEG vuoto, una "
+                "colonna mancante), avvisi (un numero ambiguo come 2,500) e informazioni. Il pannello elenca "
+                "i rilievi; sceglierne uno seleziona la sua cella. Le note sono scritte sulle prime celle "
+                "segnate, fino al numero indicato nelle opzioni (200 se non cambiato). PEG ▸ Cancella segni "
+                "toglie i segni e le note lasciati dalla Verifica."),
+            (2, "Normalizza"),
+            (0, "Mostra, prima di scrivere, ogni target che cambierebbe e la sua forma canonica (come la "
+                "scrive PEG.NORMALIZZA). Applica li riscrive in un solo passo, che Modifica ▸ Annulla "
+                "riporta indietro."),
+            (2, "Riepilogo"),
+            (0, "Aggiunge un foglio con il raggiungimento di ogni obiettivo e la media per CdR, Missione, "
+                "Programma e Obiettivo strategico, con un grafico, secondo le regole di valutazione. Le righe "
+                "senza valore raggiunto contano come non valutate, non come 0."),
+            (0, "Un documento di sola lettura non viene mai modificato: i comandi lo dicono e non scrivono "
+                "nulla."),
+        ]),
+    },
+    "scoring": {
+        "en": ("Scoring rules", [f"{EXT}.Scoring"], [
+            (0, "PEG.ATTAIN, PEG.MET and the Summary score a target against the actual value as follows; "
+                "an empty actual value is not assessed (an empty result), never 0."),
+            (2, "Defaults"),
+            (0, "soglia with >= or >: actual ÷ target, at most 1 (a target of 0: 1 if the operator is met, "
+                "else 0). soglia with <= or <: 1 if met, else target ÷ actual. soglia with =: 1 if equal, "
+                "else 0."),
+            (0, "scadenza: 1 if the completion date is on or before the deadline, else 0; TRUE/FALSE also "
+                "works. termine_relativo: the days taken (within N days) or the days of advance (N days "
+                "before) are scored as a threshold. conformita: TRUE/FALSE, 1/0, sì/no, rispettato/non "
+                "rispettato. composto: the mean of its parts, one actual value per part in the order of the "
+                "text. variazione: scored against the row's baseline; without one it is not assessable."),
+            (2, "Changing the defaults"),
+            (0, "The rule argument (and the office's scoring profile in the Summary) joins rules with ;. "
+                "cap=1.2 allows over-achievement up to 120 %. lower=linear scores a missed ceiling as "
+                "(2·target − actual) ÷ target, at least 0, instead of target ÷ actual. late=30 scores a "
+                "deadline missed by d days as 1 − d ÷ 30, at least 0. compound=min takes the lowest part of "
+                "a composite target instead of the mean. dir=lower or dir=higher sets the direction of a "
+                "bare number (a ceiling or a level)."),
+            (0, "An objective with several indicator rows scores the weighted mean of its indicators "
+                "(the Peso column when the sheet has one); PEG.SCORE computes the same mean."),
+        ]),
+        "it": ("Regole di valutazione", [f"{EXT}.Scoring"], [
+            (0, "PEG.RAGGIUNGIMENTO, PEG.RAGGIUNTO e il Riepilogo valutano un target rispetto al valore "
+                "raggiunto come segue; un valore raggiunto vuoto non è valutato (risultato vuoto), mai 0."),
+            (2, "Regole predefinite"),
+            (0, "soglia con >= o >: raggiunto ÷ target, al massimo 1 (con target 0: 1 se l'operatore è "
+                "rispettato, altrimenti 0). soglia con <= o <: 1 se rispettata, altrimenti target ÷ "
+                "raggiunto. soglia con =: 1 se uguale, altrimenti 0."),
+            (0, "scadenza: 1 se la data di completamento è entro la scadenza, altrimenti 0; vale anche "
+                "VERO/FALSO. termine_relativo: i giorni impiegati (entro N giorni) o di anticipo (N giorni "
+                "prima) sono valutati come una soglia. conformita: VERO/FALSO, 1/0, sì/no, rispettato/non "
+                "rispettato. composto: la media delle parti, un valore raggiunto per parte nell'ordine del "
+                "testo. variazione: valutata rispetto al valore di partenza della riga; senza, non è "
+                "valutabile."),
+            (2, "Cambiare le regole predefinite"),
+            (0, "L'argomento regola (e il profilo di valutazione dell'ente nel Riepilogo) unisce le regole "
+                "con ;. cap=1.2 ammette la sovraperformance fino al 120 %. lower=linear valuta un tetto "
+                "superato come (2·target − raggiunto) ÷ target, almeno 0, invece di target ÷ raggiunto. "
+                "late=30 valuta una scadenza mancata di d giorni come 1 − d ÷ 30, almeno 0. compound=min "
+                "prende la parte più bassa di un target composto invece della media. dir=lower o dir=higher "
+                "fissa il verso di un numero senza operatore (un tetto o un livello)."),
+            (0, "Un obiettivo con più righe di indicatori vale la media ponderata degli indicatori (la "
+                "colonna Peso se il foglio la ha); PEG.PUNTEGGIO calcola la stessa media."),
+        ]),
+    },
+    "options": {
+        "en": ("pegkit options", [f"{EXT}.Options"], [
+            (0, "Tools ▸ Options ▸ LibreOffice Calc ▸ PEG, or the Options button of pegkit in Tools ▸ "
+                "Extension Manager, holds what a user sets once."),
+            (2, "Plan year"),
+            (0, "From the sheet: the most frequent deadline year of each sheet (the default). A fixed year: "
+                "the year given, for plans whose deadlines span several years."),
+            (2, "Scoring rules for new documents"),
+            (0, "A rule text such as cap=1.2; late=30, used when a document has no scoring profile of its "
+                "own (see the scoring rules). An invalid text is refused with the reason."),
+            (2, "Notes written by Validate"),
+            (0, "How many marked cells also get a note (200 by default; 0: none). Marks are always written."),
+            (0, "pegkit-check reads the same settings from a file given with --config."),
+        ]),
+        "it": ("Opzioni di pegkit", [f"{EXT}.Options"], [
+            (0, "Strumenti ▸ Opzioni ▸ LibreOffice Calc ▸ PEG, o il pulsante Opzioni di pegkit in Strumenti "
+                "▸ Gestione estensioni, raccoglie ciò che un utente imposta una volta."),
+            (2, "Anno del piano"),
+            (0, "Dal foglio: l'anno di scadenza più frequente di ogni foglio (predefinito). Un anno fisso: "
+                "l'anno indicato, per piani con scadenze su più anni."),
+            (2, "Regole di valutazione per i nuovi documenti"),
+            (0, "Un testo di regole come cap=1.2; late=30, usato quando un documento non ha un proprio "
+                "profilo di valutazione (vedere le regole di valutazione). Un testo non valido è rifiutato "
+                "con il motivo."),
+            (2, "Note scritte dalla Verifica"),
+            (0, "Quante celle segnate ricevono anche una nota (200 se non cambiato; 0: nessuna). I segni "
+                "sono sempre scritti."),
+            (0, "pegkit-check legge le stesse impostazioni da un file indicato con --config."),
+        ]),
+    },
+}
+
+
+def help_tree(lang, key, pages):
+    w = WORDS[key]
+    topics = "\n".join(f'    <topic id="{EXT}/{p.name}.xhp">{escape(p.title)}</topic>' for p in pages)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            "<!-- Generated by help/make_help.py. -->\n"
+            "<tree_view version=\"24-3-2008\">\n"
+            f'<help_section application="scalc" id="pegkit" title="pegkit">\n'
+            f'  <node id="pegkit_help" title="{escape(w["functions"])}">\n{topics}\n  </node>\n'
+            "</help_section>\n</tree_view>\n")
+
+
+def pages_for(lang, key):
+    examples = read_examples()
+    pages = [functions_page(lang, key)]
+    for fn in FUNCTIONS:
+        pages.append(function_page(lang, key, fn, [e for e in examples if e["function"] == fn[1]]))
+    for name in ("scoring", "deck", "options"):
+        pages.append(prose_page(lang, key, name, PROSE[name]))
+    return pages
+
+
+def generate():
+    """{path relative to help/: text} for every generated file."""
+    out = {}
+    for lang, key in LANGS.items():
+        pages = pages_for(lang, key)
+        for p in pages:
+            out[f"{lang}/{EXT}/{p.name}.xhp"] = p.xml()
+        out[f"{lang}/help.tree"] = help_tree(lang, key, pages)
+    return out
+
+
+if __name__ == "__main__":
+    for rel, text in generate().items():
+        path = os.path.join(HERE, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        print(path)
