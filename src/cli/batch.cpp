@@ -1,6 +1,7 @@
 #include "batch.hpp"
 
 #include "inputs.hpp"
+#include "messages.hpp"
 #include "office.hpp"
 #include "text_reader.hpp"
 #include "writers.hpp"
@@ -8,6 +9,7 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <new>
 
 namespace pegkit::cli {
 namespace {
@@ -36,9 +38,9 @@ FileReport check_file(const Input& in, OfficeSession& office, const Options& o) 
         return f;
     };
     if (!in.error.empty()) return unreadable(in.error);
-    if (in.format.empty()) return unreadable("not a .tsv, .csv, .ods or .xlsx file");
+    if (in.format.empty()) return unreadable(reason(Reason::not_a_table_file, o.report.lang));
     if (in.format == "tsv" || in.format == "csv") {
-        TextRead text = read_text_table(in.path, in.format == "csv", o.max_rows);
+        TextRead text = read_text_table(in.path, in.format == "csv", {o.max_rows, o.max_cells}, o.report.lang);
         if (!text) return unreadable(text.error);
         f.notes = std::move(text.notes);
         if (o.dump_grid) return dump({}, text.grid), f;
@@ -65,22 +67,21 @@ FileReport check_file(const Input& in, OfficeSession& office, const Options& o) 
     return f;
 }
 
-}  // namespace
-
-int run_batch(const Options& o) {
-    const std::vector<Input> inputs = collect_inputs(o.inputs);
-    std::unique_ptr<Writer> writer = o.format == Format::json ? json_writer(std::cout, o)
-                                   : o.format == Format::csv  ? csv_writer(std::cout, o)
-                                                              : text_writer(std::cout, o);
+// Every input in turn; returns 0, or a status that overrides the totals' (128 + the signal that
+// interrupted the batch, 2 when the reader of our output went away).
+int check_inputs(const Options& o, Writer& writer, Totals& totals) {
+    const Lang lang = o.report.lang;
+    const std::vector<Input> inputs = collect_inputs(o.inputs, lang);
     const bool tty = isatty(STDERR_FILENO);
     const bool progress = o.progress || (tty && inputs.size() > 5);
-    OfficeSession office({o.office, o.timeout, o.max_rows, o.verbose});
-    Totals totals;
+    OfficeSession office({o.office, o.timeout, o.max_rows, o.max_cells, lang, o.verbose});
     for (std::size_t i = 0; i < inputs.size(); ++i) {
-        if (progress) std::cerr << (tty ? "\r\033[K" : "") << '[' << i + 1 << '/' << inputs.size() << "] " << inputs[i].path << (tty ? "" : "\n") << std::flush;
-        const FileReport f = check_file(inputs[i], office, o);
+        const Input& in = inputs[i];
+        if (progress) std::cerr << (tty ? "\r\033[K" : "") << '[' << i + 1 << '/' << inputs.size() << "] " << in.path << (tty ? "" : "\n") << std::flush;
+        const FileReport f = guarded_check(in.path, in.format, lang, [&] { return check_file(in, office, o); });
+        totals.office_starts = office.starts();
         if (const int sig = OfficeSession::interrupted_by()) {
-            std::cerr << "\npegkit-check: interrupted\n";
+            totals.stopped = reason(Reason::interrupted, lang);
             return 128 + sig;
         }
         totals.add(f);
@@ -88,14 +89,36 @@ int run_batch(const Options& o) {
             if (f.status == FileStatus::unreadable) std::cerr << f.path << ": " << f.error << '\n';
             continue;
         }
-        writer->file(f);
+        writer.file(f);
         if (!std::cout) return 2;  // the reader of our output went away (pegkit-check … | head)
     }
     if (progress && tty) std::cerr << "\r\033[K" << std::flush;
     totals.office_starts = office.starts();
-    if (!o.dump_grid) writer->end(totals);
+    return 0;
+}
+
+}  // namespace
+
+int run_batch(const Options& o) {
+    std::unique_ptr<Writer> writer = o.format == Format::json ? json_writer(std::cout, o)
+                                   : o.format == Format::csv  ? csv_writer(std::cout, o)
+                                                              : text_writer(std::cout, o);
+    Totals totals;
+    int status = 0;
+    // Whatever stops the batch, the report is closed (JSON stays valid) and says it stopped.
+    try {
+        status = check_inputs(o, *writer, totals);
+    } catch (const std::bad_alloc&) {
+        totals.stopped = reason(Reason::out_of_memory, o.report.lang);
+        status = 2;
+    } catch (const std::exception& e) {
+        totals.stopped = reason(Reason::internal_error, o.report.lang, {e.what()});
+        status = 2;
+    }
+    if (!totals.stopped.empty()) std::cerr << "\npegkit-check: " << totals.stopped << '\n';
+    if (!o.dump_grid && std::cout) writer->end(totals);
     if (o.verbose) std::cerr << "pegkit-check: " << totals.files << " files, office starts: " << totals.office_starts << '\n';
-    return totals.exit_status();
+    return status ? status : totals.exit_status();
 }
 
 }  // namespace pegkit::cli

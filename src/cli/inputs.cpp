@@ -1,5 +1,7 @@
 #include "inputs.hpp"
 
+#include "messages.hpp"
+
 #include <algorithm>
 #include <filesystem>
 
@@ -18,13 +20,13 @@ std::string format_of(const fs::path& p) {
 
 }  // namespace
 
-std::vector<Input> collect_inputs(const std::vector<std::string>& args) {
+std::vector<Input> collect_inputs(const std::vector<std::string>& args, Lang lang) {
     std::vector<Input> out;
     for (const std::string& arg : args) {
         std::error_code ec;
         if (!fs::is_directory(arg, ec)) {
             Input in{arg, format_of(arg), {}};
-            if (!fs::exists(arg, ec)) in.error = "no such file or directory";
+            if (!fs::exists(arg, ec)) in.error = reason(Reason::no_such_file, lang);
             out.push_back(std::move(in));
             continue;
         }
@@ -37,8 +39,8 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& args) {
             const std::string format = format_of(p);
             if (!format.empty()) found.push_back({p.string(), format, {}});
         }
-        if (ec) out.push_back({arg, {}, "cannot list the folder: " + ec.message()});
-        else if (found.empty()) out.push_back({arg, {}, "no .tsv, .csv, .ods or .xlsx file in this folder"});
+        if (ec) out.push_back({arg, {}, reason(Reason::folder_unlistable, lang, {ec.message()})});
+        else if (found.empty()) out.push_back({arg, {}, reason(Reason::folder_empty, lang)});
         std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
         out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
     }

@@ -2,6 +2,7 @@
 
 #include "convert.hpp"
 #include "grid.hpp"
+#include "messages.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/bridge/UnoUrlResolver.hpp>
@@ -173,9 +174,9 @@ struct OfficeSession::Impl {
         try {
             local = cppu::defaultBootstrap_InitialComponentContext();
         } catch (const css::uno::Exception& e) {
-            failure = "cannot start the UNO runtime: " + what(e);
+            failure = reason(Reason::office_start_failed, config.lang, {"UNO runtime: " + what(e)});
         } catch (const std::exception& e) {
-            failure = std::string("cannot start the UNO runtime: ") + e.what();
+            failure = reason(Reason::office_start_failed, config.lang, {std::string("UNO runtime: ") + e.what()});
         }
         return local.is();
     }
@@ -194,7 +195,7 @@ struct OfficeSession::Impl {
         if (tmp.empty()) {
             std::string dir = (fs::temp_directory_path() / "pegkit-check-XXXXXX").string();
             if (!::mkdtemp(dir.data())) {
-                failure = std::string("cannot create a temporary folder: ") + std::strerror(errno);
+                failure = reason(Reason::office_start_failed, config.lang, {std::string("mkdtemp: ") + std::strerror(errno)});
                 return false;
             }
             tmp = dir;
@@ -220,7 +221,7 @@ struct OfficeSession::Impl {
         envp.push_back(nullptr);
         const pid_t child = ::fork();
         if (child < 0) {
-            failure = std::string("cannot start soffice: ") + std::strerror(errno);
+            failure = reason(Reason::office_start_failed, config.lang, {std::string("soffice: ") + std::strerror(errno)});
             return false;
         }
         if (child == 0) {
@@ -255,12 +256,12 @@ struct OfficeSession::Impl {
         try {
             resolver = css::bridge::UnoUrlResolver::create(local);
         } catch (const css::uno::Exception& e) {
-            failure = "cannot create a UNO URL resolver: " + what(e);
+            failure = reason(Reason::office_start_failed, config.lang, {"UnoUrlResolver: " + what(e)});
             return false;
         }
         do {
             if (own && !running()) {
-                failure = "soffice stopped before accepting connections (log: " + (tmp / "soffice.log").string() + ")";
+                failure = reason(Reason::office_start_failed, config.lang, {"soffice exited (log: " + (tmp / "soffice.log").string() + ")"});
                 return false;
             }
             try {
@@ -275,7 +276,7 @@ struct OfficeSession::Impl {
             if (!own) break;  // someone else's office: it is there or it is not
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         } while (Clock::now() < until);
-        failure = "no connection to the office at " + spec + ": " + last;
+        failure = reason(Reason::office_no_connection, config.lang, {spec, last});
         if (own) stop();
         return false;
     }
@@ -317,12 +318,12 @@ struct OfficeSession::Impl {
         DocumentGuard guard;
         guard.doc = desktop->loadComponentFromURL(file_url(path), "_blank", 0, props);
         if (!guard.doc.is()) {
-            out.error = "the office could not open it (not a spreadsheet, damaged or password-protected)";
+            out.error = reason(Reason::office_cannot_open, config.lang);
             return out;
         }
         const Reference<css::sheet::XSpreadsheetDocument> document(guard.doc, UNO_QUERY);
         if (!document.is()) {
-            out.error = "the office opened it, but not as a spreadsheet";
+            out.error = reason(Reason::office_not_spreadsheet, config.lang);
             return out;
         }
         const Reference<css::container::XIndexAccess> sheets(document->getSheets(), UNO_QUERY_THROW);
@@ -332,9 +333,16 @@ struct OfficeSession::Impl {
             OfficeSheet s;
             s.name = named.is() ? pegkit::uno::to_utf8(named->getName()) : "#" + std::to_string(i + 1);
             const pegkit::uno::SheetArea area = pegkit::uno::used_area(sheet);
-            if (config.max_rows && static_cast<std::size_t>(area.rows) > config.max_rows) {
-                out.error = "sheet '" + s.name + "' uses " + std::to_string(area.rows) + " rows, more than " +
-                            std::to_string(config.max_rows) + ": not checked (--max-rows 0 lifts the limit)";
+            const auto rows = static_cast<std::size_t>(std::max(0, area.rows)), cols = static_cast<std::size_t>(std::max(0, area.cols));
+            if (config.max_rows && rows > config.max_rows) {
+                out.error = reason(Reason::sheet_too_many_rows, config.lang,
+                                   {s.name, grouped(rows, config.lang), grouped(config.max_rows, config.lang)});
+                out.sheets.clear();
+                return out;
+            }
+            if (config.max_cells && cols && rows > config.max_cells / cols) {
+                out.error = reason(Reason::sheet_too_many_cells, config.lang,
+                                   {s.name, grouped(rows, config.lang), grouped(cols, config.lang), grouped(config.max_cells, config.lang)});
                 out.sheets.clear();
                 return out;
             }
@@ -385,9 +393,9 @@ OfficeRead OfficeSession::Impl::read(const std::string& path) {
     Impl& m = *this;
     OfficeRead out;
     m.lost = false;
-    if (interrupted) m.failure = "interrupted";
+    if (interrupted) m.failure = reason(Reason::interrupted, m.config.lang);
     if (!m.desktop.is() && m.failure.empty()) {
-        if (m.starts > max_restarts) m.failure = "the office stopped " + std::to_string(m.starts) + " times: office files are no longer read";
+        if (m.starts > max_restarts) m.failure = reason(Reason::office_restarts, m.config.lang, {std::to_string(m.starts)});
         else m.connect();
     }
     if (!m.failure.empty()) {
@@ -418,8 +426,8 @@ OfficeRead OfficeSession::Impl::read(const std::string& path) {
     const bool own = m.config.connect.empty();
     if (own && (timed_out || disposed || !m.running())) {
         out.sheets.clear();
-        out.error = timed_out ? "the office took more than " + std::to_string(m.config.timeout) + " s over it and was stopped"
-                              : "the office stopped while reading it";
+        out.error = timed_out ? reason(Reason::office_timeout, m.config.lang, {std::to_string(m.config.timeout)})
+                              : reason(Reason::office_stopped, m.config.lang);
         m.log(path + ": " + out.error + "; the office will be restarted");
         m.stop(true);
         m.lost = !timed_out && !m.retried;  // a timeout is the document's doing: no second try
@@ -430,7 +438,7 @@ OfficeRead OfficeSession::Impl::read(const std::string& path) {
     if (!own && disposed) {
         // a running office that went away is not ours to restart
         m.desktop.clear();
-        m.failure = "the office at " + m.config.connect + " went away";
+        m.failure = reason(Reason::office_gone, m.config.lang, {m.config.connect});
     }
     return out;
 }

@@ -24,6 +24,8 @@ struct OfficeConfig {
     std::string connect;      // "socket,host=…,port=…" of a running office; empty: start our own
     int timeout = 120;        // seconds for one document before the office is killed and restarted
     std::size_t max_rows = 0; // larger sheets are refused (0: no limit)
+    std::size_t max_cells = 0; // sheets of more cells (used rows × used columns) are refused before they are read (0: no limit)
+    Lang lang = Lang::it;     // of the reasons in OfficeRead::error
     bool verbose = false;
 };
 

@@ -1,15 +1,19 @@
 // pegkit-check built without the LibreOffice SDK (PEGKIT_EXTENSION=OFF): text formats only.
 #include "office.hpp"
 
+#include "messages.hpp"
+
 namespace pegkit::cli {
 
-struct OfficeSession::Impl {};
+struct OfficeSession::Impl {
+    Lang lang;
+};
 
-OfficeSession::OfficeSession(OfficeConfig) {}
+OfficeSession::OfficeSession(OfficeConfig config) : impl_(std::make_unique<Impl>(Impl{config.lang})) {}
 OfficeSession::~OfficeSession() = default;
 OfficeRead OfficeSession::read(const std::string&) {
     OfficeRead r;
-    r.error = "this pegkit-check was built without LibreOffice support (PEGKIT_EXTENSION=OFF): save the sheet as .tsv or .csv";
+    r.error = reason(Reason::no_office_support, impl_->lang);
     return r;
 }
 int OfficeSession::starts() const { return 0; }

@@ -35,6 +35,8 @@ ParsedOptions parse_options(int argc, const char* const* argv) {
          "use a running office, e.g. socket,host=127.0.0.1,port=2002 (default: start a headless one)")
         ("timeout", po::value<int>(&o.timeout)->default_value(o.timeout), "seconds the office may spend on one document")
         ("max-rows", po::value<std::size_t>(&o.max_rows)->default_value(o.max_rows), "larger sheets are not checked; 0: no limit")
+        ("max-cells", po::value<std::size_t>(&o.max_cells)->default_value(o.max_cells),
+         "sheets of more cells (rows x widest row) are not checked, before they are read; 0: no limit")
         ("progress", "progress on stderr (default: when stderr is a terminal and there are many files)")
         ("dump-grid", "print each sheet as read, as TSV (text formats after their rows are re-aligned), instead of checking it")
         ("verbose,v", "more detail on stderr (office starts, skipped sheets)");

@@ -18,6 +18,7 @@ struct Options {
     SheetOptions sheet;                // plan year and rules
     std::string office;                // "socket,host=…,port=…" of a running office; empty: start one
     std::size_t max_rows = 100000;     // 0: no limit
+    std::size_t max_cells = 5000000;   // rows × columns of one table; 0: no limit
     int timeout = 120;                 // seconds the office may spend on one document
     bool progress = false;
     bool verbose = false;

@@ -1,6 +1,10 @@
 #include "report.hpp"
 
 #include "clean.hpp"
+#include "messages.hpp"
+
+#include <exception>
+#include <new>
 
 namespace pegkit::cli {
 
@@ -25,6 +29,26 @@ void Totals::add(const FileReport& f) {
         objectives += s.objectives;
         for (const auto& [severity, n] : s.counts) counts[severity] += n;
     }
+}
+
+FileReport guarded_check(const std::string& path, const std::string& format, Lang lang,
+                         const std::function<FileReport()>& check) {
+    std::string why;
+    try {
+        return check();
+    } catch (const std::bad_alloc&) {
+        why = reason(Reason::out_of_memory, lang);
+    } catch (const std::exception& e) {
+        why = reason(Reason::internal_error, lang, {e.what()});
+    } catch (...) {
+        why = reason(Reason::internal_error, lang, {"?"});
+    }
+    FileReport f;
+    f.path = path;
+    f.format = format;
+    f.status = FileStatus::unreadable;
+    f.error = std::move(why);
+    return f;
 }
 
 SheetReport check_grid(std::string name, const Grid& grid, const SheetOptions& options, const ReportOptions& report) {

@@ -4,6 +4,7 @@
 #include "diagnostic.hpp"
 #include "sheet.hpp"
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -49,6 +50,7 @@ struct Totals {
     int files = 0, unreadable = 0, sheets = 0, objectives = 0;
     std::map<Severity, int> counts;
     int office_starts = 0;
+    std::string stopped;  // why the batch ended before its last file (interrupted, an error); empty otherwise
     void add(const FileReport& f);
     int exit_status() const { return unreadable ? 2 : counts.count(Severity::error) && counts.at(Severity::error) ? 1 : 0; }
 };
@@ -62,5 +64,10 @@ struct ReportOptions {
 SheetReport check_grid(std::string name, const Grid& grid, const SheetOptions& options, const ReportOptions& report);
 
 std::string column_letter(int col);  // 0 -> "A", 26 -> "AA"
+
+// Runs `check` on one file: whatever it throws (std::bad_alloc from a table too large for the
+// memory, a bug) becomes that file's unreadable report, in `lang`, and the batch goes on.
+FileReport guarded_check(const std::string& path, const std::string& format, Lang lang,
+                         const std::function<FileReport()>& check);
 
 }  // namespace pegkit::cli

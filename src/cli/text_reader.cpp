@@ -1,5 +1,6 @@
 #include "text_reader.hpp"
 
+#include "messages.hpp"
 #include "text_table.hpp"
 
 #include <algorithm>
@@ -56,11 +57,49 @@ std::string from_windows_1252(std::string_view s) {
 
 }  // namespace
 
-TextRead read_text_table(const std::string& path, bool csv, std::size_t max_rows) {
+TextExtent text_extent(std::string_view text, char sep) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    const bool quoting = sep != '\t';
+    TextExtent e;
+    std::size_t fields = 1;
+    bool field = false, record = false;  // the current field, the current record hold something
+    auto end_record = [&] {
+        ++e.rows;
+        e.cols = std::max(e.cols, fields);
+        fields = 1;
+        field = record = false;
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoting && c == '"' && !field) {
+            for (++i; i < text.size(); ++i) {
+                if (text[i] == '"' && (i + 1 == text.size() || text[i + 1] != '"')) break;
+                if (text[i] == '"') ++i;
+                if (text[i] == '\n') ++e.rows;  // split_delimited pads a row for each
+                field = true;
+            }
+            continue;
+        }
+        if (c == sep) {
+            ++fields;
+            field = false;
+            record = true;
+        } else if (c == '\n' || (c == '\r' && (i + 1 == text.size() || text[i + 1] == '\n'))) {
+            if (c == '\r') ++i;
+            end_record();
+        } else {
+            field = true;
+        }
+    }
+    if (field || record) end_record();
+    return e;
+}
+
+TextRead read_text_table(const std::string& path, bool csv, const TextLimits& limits, Lang lang) {
     TextRead result;
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
     if (!file) {
-        result.error = std::strerror(errno);
+        result.error = reason(Reason::system_error, lang, {std::strerror(errno)});
         return result;
     }
     // Read in blocks and count lines as they come, so that a file far longer than any PEG is
@@ -70,26 +109,33 @@ TextRead read_text_table(const std::string& path, bool csv, std::size_t max_rows
     char block[1 << 16];
     for (std::size_t n; (n = std::fread(block, 1, sizeof block, file.get())) > 0;) {
         lines += static_cast<std::size_t>(std::count(block, block + n, '\n'));
-        if (max_rows && lines > max_rows) {
-            result.error = "more than " + std::to_string(max_rows) +
-                           " rows, far more than a PEG sheet holds: not checked (--max-rows 0 lifts the limit)";
+        if (limits.max_rows && lines > limits.max_rows) {
+            result.error = reason(Reason::too_many_rows, lang, {grouped(limits.max_rows, lang)});
             return result;
         }
         text.append(block, n);
     }
     if (std::ferror(file.get())) {
-        result.error = std::strerror(errno);
+        result.error = reason(Reason::system_error, lang, {std::strerror(errno)});
         return result;
     }
     if (std::memchr(text.data(), '\0', std::min<std::size_t>(text.size(), 1 << 16))) {
-        result.error = "binary content, not a tab- or comma-separated text file";
+        result.error = reason(Reason::binary_content, lang);
         return result;
     }
     if (!valid_utf8(text)) {
         text = from_windows_1252(text);
-        result.notes.push_back("not UTF-8: read as Windows-1252");
+        result.notes.push_back(lang == Lang::it ? "non UTF-8: letto come Windows-1252" : "not UTF-8: read as Windows-1252");
     }
-    TextRows rows = split_delimited(text, csv ? csv_separator(text) : '\t');
+    const char sep = csv ? csv_separator(text) : '\t';
+    // One line of 200,000 separators would make a Grid of rows × 200,000 cells: counted first.
+    const TextExtent extent = text_extent(text, sep);
+    if (limits.max_cells && extent.cols && extent.rows > limits.max_cells / extent.cols) {
+        result.error = reason(Reason::too_many_cells, lang,
+                              {grouped(extent.rows, lang), grouped(extent.cols, lang), grouped(limits.max_cells, lang)});
+        return result;
+    }
+    TextRows rows = split_delimited(text, sep);
     std::string().swap(text);  // a large file: the text, the rows and the grid need not coexist
     result.grid = grid_from_rows(rows);
     return result;

@@ -5,9 +5,16 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pegkit::cli {
+
+// 0 means no limit.
+struct TextLimits {
+    std::size_t max_rows = 0;
+    std::size_t max_cells = 0;  // rows × widest row
+};
 
 struct TextRead {
     Grid grid;
@@ -16,7 +23,15 @@ struct TextRead {
     explicit operator bool() const { return error.empty(); }
 };
 
-// max_rows 0 means no limit. `csv` picks RFC 4180 with ';' or ',' (whichever the file uses).
-TextRead read_text_table(const std::string& path, bool csv, std::size_t max_rows);
+// `csv` picks RFC 4180 with ';' or ',' (whichever the file uses). A table beyond the limits is
+// refused before its rows or its Grid are allocated; `error` is in `lang`.
+TextRead read_text_table(const std::string& path, bool csv, const TextLimits& limits, Lang lang);
+
+// Records and widest record of delimited text, counted as split_delimited() cuts them, without
+// allocating: what the Grid of the text would hold at most.
+struct TextExtent {
+    std::size_t rows = 0, cols = 0;
+};
+TextExtent text_extent(std::string_view text, char sep);
 
 }  // namespace pegkit::cli

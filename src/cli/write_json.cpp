@@ -89,7 +89,8 @@ public:
         json::object totals{{"files", t.files},         {"unreadable", t.unreadable},
                             {"sheets", t.sheets},       {"objectives", t.objectives},
                             {"counts", severity_counts(t.counts)}, {"office_starts", t.office_starts},
-                            {"exit_status", t.exit_status()}};
+                            {"exit_status", t.exit_status()},
+                            {"stopped", t.stopped.empty() ? json::value(nullptr) : json::value(t.stopped)}};
         out_ << "\n],\"totals\":" << json::serialize(totals) << "}\n";
         out_.flush();
     }

@@ -19,16 +19,17 @@ struct Words {
     const char* by[4];        // strategic, mission, programme, cdr
     const char* columns;      // summary table heading
     const char* not_assessed;
+    const char* stopped;      // the batch ended before its last file
 };
 
 const Words italian = {{"informazione", "avviso", "errore"}, {"informazioni", "avvisi", "errori"}, "obiettivi", "anno del piano", "intestazione alla riga",
                        "nessuna intestazione PEG", "illeggibile", "Totale", "file", "fogli",
                        {"Obiettivo strategico", "Missione", "Programma", "CdR"},
-                       "obiettivi  valutati  raggiunti  media", "non valutato"};
+                       "obiettivi  valutati  raggiunti  media", "non valutato", "controllo interrotto"};
 const Words english = {{"info", "warning", "error"}, {"info", "warnings", "errors"}, "objectives", "plan year", "header on row", "no PEG header",
                        "unreadable", "Total", "files", "sheets",
                        {"Strategic objective", "Mission", "Programme", "CdR"},
-                       "objectives  assessed  met  mean", "not assessed"};
+                       "objectives  assessed  met  mean", "not assessed", "check stopped"};
 
 std::string percent(const std::optional<double>& v, const Words& w) {
     if (!v) return w.not_assessed;
@@ -56,6 +57,7 @@ public:
         if (t.unreadable) out_ << " (" << t.unreadable << ' ' << w_.unreadable << ')';
         out_ << ", " << t.sheets << ' ' << w_.sheets << ", " << t.objectives << ' ' << w_.objectives << "; "
              << counts(t.counts) << '\n';
+        if (!t.stopped.empty()) out_ << w_.stopped << ": " << t.stopped << '\n';
         out_.flush();
     }
 

@@ -6,7 +6,8 @@
 (a) the Venezia 2020 sample as .tsv, .csv, .ods and .xlsx (the workbooks written by a headless
     office from the table pegkit-check reads) gives the error findings of tests/data/sample_findings.tsv
     in every format, in one run with one office start; (b) typed cells and a 1904 null date in an
-    .ods; (c) malformed inputs: clear messages and exit statuses, and the batch goes on; (d) CSV
+    .ods; (c) malformed inputs: clear messages and exit statuses, and the batch goes on; (c') tables
+    beyond the cell limit, a reader that fails, bad_alloc on one file, Ctrl-C: --json still parses; (d) CSV
     output escapes formula-like cells; (e) --office uses a running office; (f) a folder of 1,000
     small .ods files is checked with a single office start. Exit status 0 when every check passes.
 """
@@ -193,11 +194,14 @@ def malformed(cli, office, report, tmp):
     one("nothing-here.ods", 2, "no such file")
     r = run(cli, "--lang", "en", big)
     report.check(f"1,000,000-row TSV refused at the row limit: exit 2 in {r.seconds:.2f} s",
-                 r.status == 2 and "more than 100000 rows" in r.out and r.seconds < 10, r.out[-500:])
-    r = run(cli, "--json", "--max-rows", "0", big)
+                 r.status == 2 and "more than 100,000 rows" in r.out and r.seconds < 10, r.out[-500:])
+    r = run(cli, "--lang", "en", "--max-rows", "0", big)
+    report.check(f"1,000,000-row TSV with --max-rows 0 refused at the cell limit: exit 2 in {r.seconds:.2f} s",
+                 r.status == 2 and "1,000,001 rows by 6 columns, beyond the limit of 5,000,000 cells" in r.out, r.out[-500:])
+    r = run(cli, "--json", "--max-rows", "0", "--max-cells", "0", big)
     objectives = r.json()["totals"]["objectives"] if r.status in (0, 1) else None
     rss = f", peak RSS {r.max_rss_kb / 1024:.0f} MB" if r.max_rss_kb else ""
-    report.check(f"1,000,000-row TSV checked with --max-rows 0 in {r.seconds:.1f} s{rss}",
+    report.check(f"1,000,000-row TSV checked with --max-rows 0 --max-cells 0 in {r.seconds:.1f} s{rss}",
                  r.status == 0 and objectives == 1000000, f"status {r.status}, objectives {objectives}, err {r.err[-500:]}")
 
     shutil.copy(SAMPLE, os.path.join(d, "sample.tsv"))
@@ -217,6 +221,91 @@ def malformed(cli, office, report, tmp):
     r = run(cli, "--lang", "en", os.path.join(tmp, "nothing"))
     report.check("a folder with no sheet: exit 2, says so", r.status == 2 and "no .tsv, .csv, .ods or .xlsx file" in r.out,
                  r.out)
+
+
+# ------------------------------------------------------------------------------------------ (c')
+
+def parsed(r):
+    """The --json output as data, or None when it is not valid JSON."""
+    try:
+        return r.json()
+    except ValueError:
+        return None
+
+
+def bounded(cli, report, tmp):
+    """Tables beyond the cell limit are refused before they are built; a file that fails, even with
+    bad_alloc, is reported for itself and the batch goes on; --json always parses."""
+    d = os.path.join(tmp, "bounded")
+    os.makedirs(d)
+    wide = os.path.join(d, "b-wide.csv")  # a PEG with one stray row of 200,000 columns
+    with open(wide, "w", encoding="utf-8") as f:
+        f.write(";".join(SMALL_PEG[0]) + "\n")
+        f.writelines(f"1 X;01;50 - Dir;obiettivo {i};ind;>= {i}%\n" for i in range(30))
+        f.write("x" + ";" * 199999 + "\n")
+    bare = os.path.join(d, "c-no-header.csv")  # no PEG header: the grid is rows x widest row
+    with open(bare, "w", encoding="utf-8") as f:
+        f.write("a;b\n" * 100000 + "x" + ";" * 199999 + "\n")
+    broken = os.path.join(d, "d-broken.tsv")  # opens, then every read fails (EIO)
+    os.symlink("/proc/self/mem", broken)
+    good = [os.path.join(d, name) for name in ("a-small.tsv", "e-small.tsv")]
+    for path in good:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join("\t".join(row) for row in SMALL_PEG) + "\n")
+
+    r = run(cli, "--json", "--lang", "en", wide, timeout=120)
+    data = parsed(r)
+    error = data["files"][0]["error"] if data else None
+    report.check(f"200,000-column row: refused at the cell limit in {r.seconds:.2f} s, JSON parses",
+                 r.status == 2 and error == "a table of 32 rows by 200,000 columns, beyond the limit of 5,000,000 cells: "
+                 "not checked (--max-cells 0 lifts the limit)" and r.seconds < 10, f"status {r.status}; {r.out[-600:]} {r.err[-300:]}")
+    r = run(cli, "--lang", "it", wide)
+    report.check("200,000-column row: the reason in Italian with --lang it",
+                 r.status == 2 and "32 righe per 200.000 colonne, oltre il limite di 5.000.000 celle" in r.out, r.out[-600:])
+    r = run(cli, "--json", "--max-cells", "0", wide)
+    data = parsed(r)
+    report.check("200,000-column row with --max-cells 0: checked on the header's width",
+                 data is not None and data["files"][0]["status"] == "checked"
+                 and data["files"][0]["sheets"][0]["objectives"] == 31,  # the stray row's "x" is one more
+                 r.out[-600:] + r.err[-300:])
+    r = run(cli, "--json", "--lang", "en", broken)
+    data = parsed(r)
+    report.check("a file whose reading fails: unreadable with the system's reason",
+                 r.status == 2 and data is not None and data["files"][0]["error"] == "cannot read it: Input/output error",
+                 r.out[-600:])
+
+    # One batch: a good file, the wide one, one that runs out of memory, the broken one, a good one.
+    batch = ["--json", "--lang", "en", "--progress", "--max-rows", "0", "--max-cells", "0"]
+    r = run(cli, *batch, d)
+    data = parsed(r)
+    files = {os.path.basename(f["path"]): f for f in data["files"]} if data else {}
+    statuses = {k: (v["status"], v["error"]) for k, v in files.items()}
+    report.check("a batch with a file that fails in the middle: JSON parses, the other files checked",
+                 r.status == 2 and data is not None and list(files) == ["a-small.tsv", "b-wide.csv", "c-no-header.csv",
+                                                                      "d-broken.tsv", "e-small.tsv"]
+                 and files["a-small.tsv"]["status"] == files["e-small.tsv"]["status"] == "checked"
+                 and files["e-small.tsv"]["sheets"][0]["counts"]["error"] == 1
+                 and data["totals"]["unreadable"] == 2 and data["totals"]["stopped"] is None,
+                 f"status {r.status}; {statuses}; out {r.out[-300:]}")
+    report.check("a grid of 100,001 x 200,000 cells (no limit): bad_alloc reported for that file only",
+                 statuses.get("c-no-header.csv") == ("unreadable", "not enough memory to read and check this file"),
+                 str(statuses))
+    report.check("--progress: on stderr, the JSON on stdout still parses", "[5/5]" in r.err and data is not None, r.err[-300:])
+
+    # Interrupted: the file being read is finished, the report closed and marked.
+    big = os.path.join(tmp, "million.tsv")
+    p = subprocess.Popen([cli, "--json", "--max-rows", "0", "--max-cells", "0", big, good[0]],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.0)
+    p.send_signal(2)
+    out, err = p.communicate(timeout=120)
+    try:
+        data = json.loads(out)
+    except ValueError:
+        data = None
+    report.check("Ctrl-C during a batch: exit 130, the JSON parses and says it stopped",
+                 p.returncode == 130 and data is not None and data["totals"]["stopped"] == "interrotto"
+                 and len(data["files"]) < 2, f"status {p.returncode}; out {out[-300:]}; err {err[-300:]}")
 
 
 # ------------------------------------------------------------------------------------------ (d)
@@ -286,6 +375,7 @@ def main():
             sample_formats(cli, office, report, tmp)
             typed_cells(cli, office, report, tmp)
             malformed(cli, office, report, tmp)
+            bounded(cli, report, tmp)
             csv_escaping(cli, report, tmp)
             running_office(cli, office, report, tmp)
             thousand_files(cli, office, report, tmp, args.files)
