@@ -107,7 +107,11 @@ std::optional<HeadingReading> read_phrases(const Words& w) {
     if ((w.has("unita") && w.has("misura")) || w.has_any({"um", "udm"})) return reading(Column::unit, 3, "unità di misura");
     if (w.has_prefix("raggiungiment") || w.has("ragg") || (w.has("grado") && w.has_prefix("conseguiment")))
         return reading(Column::attainment, 3, "raggiungimento");
-    if (w.has_prefix("strategic") || (w.has_prefix("line") && w.has("mandato")) || (w.has("priorita") && w.has("politica")))
+    // "Obiettivi pluriennali 2019 - 2021", "Obiettivo generale" stand above the year's objectives
+    const bool above_year = w.has_prefix("obiettiv") && (w.has_prefix("pluriennal") || w.has_prefix("triennal") ||
+                                                         w.has_any({"generale", "generali", "mandato"}));
+    if (w.has_prefix("strategic") || above_year || (w.has_prefix("line") && w.has("mandato")) ||
+        (w.has("priorita") && w.has("politica")))
         return reading(Column::strategic, 3, "strategico");
     if (w.has("dup")) {
         const std::size_t ind = position(w, {"indicatore", "indicatori"}), tar = position(w, {"target", "atteso", "attesi"});
@@ -134,20 +138,28 @@ std::optional<HeadingReading> read_phrases(const Words& w) {
 // The head noun that comes first decides: "Indicatore di risultato" is an indicator,
 // "Responsabile obiettivo" a responsible unit, "Target indicatore" a target.
 HeadingReading read_nouns(const Words& w) {
+    // "Tipologia indicatore", "Codice obiettivo", "Formula", "Fonte del dato": about a column's
+    // subject, not the subject itself
+    static const std::initializer_list<std::string_view> about = {
+        "tipologia", "tipo", "codice", "cod", "formula", "fonte", "algoritmo", "metodo", "modalita", "risorse", "numero"};
+    if (std::find(about.begin(), about.end(), w.w.front()) != about.end()) return {};
+    if (w.w.front() == "data" && !w.has_any({"scadenza", "fine", "termine", "conclusione"})) return {};
     struct Noun { std::initializer_list<std::string_view> words; Column role; int strength; const char* word; bool prefix; };
     static const Noun nouns[] = {
         {{"indicator", "kpi"}, Column::peg_indicator, 3, "indicatore", true},
         {{"target", "traguardo", "traguardi"}, Column::peg_target, 3, "target", false},
+        {{"preventivo", "programmato", "previsto", "previsione", "pianificato"}, Column::peg_target, 2, "preventivo", false},
         {{"obiettiv"}, Column::peg_objective, 3, "obiettivo", true},
         {{"missione", "missioni"}, Column::mission, 3, "missione", false},
         {{"programma", "programmi"}, Column::programme, 3, "programma", false},
-        {{"scadenza", "scadenze", "tempi", "tempistica", "tempistiche", "termine", "cronoprogramma"}, Column::deadline, 2,
+        {{"scadenza", "scadenze", "fine", "conclusione", "tempo", "tempi", "tempistica", "tempistiche", "termine", "cronoprogramma"}, Column::deadline, 2,
          "scadenza", false},
         {{"cdr", "settore", "settori", "servizio", "servizi", "area", "direzione", "dipartimento", "struttura", "strutture",
           "ufficio", "uffici", "dirigente", "responsabile", "responsabili", "uo", "referente", "centro"},
          Column::cdr, 2, "", false},
-        {{"risultato", "risultati"}, Column::actual, 2, "risultato", false},
-        {{"azione", "azioni", "attivita", "progetto", "progetti", "intervento", "interventi"}, Column::peg_objective, 1,
+        {{"risultato", "risultati", "monitoraggio"}, Column::actual, 2, "risultato", false},
+        // actions under an objective describe it; they are not objectives of their own
+        {{"azione", "azioni", "attivita", "progetto", "progetti", "intervento", "interventi"}, Column::description, 1,
          "attività", false},
         {{"descrizione"}, Column::description, 1, "descrizione", false},
         {{"note", "nota", "motivazione", "motivazioni", "stato", "osservazioni"}, Column::note, 2, "note", false},
@@ -210,6 +222,8 @@ std::string_view role_reason_name(RoleReason r) noexcept {
     case RoleReason::prose: return "prose";
     case RoleReason::operative: return "operative";
     case RoleReason::by_position: return "by_position";
+    case RoleReason::values: return "values";
+    case RoleReason::stand_in: return "stand_in";
     case RoleReason::user: return "user";
     }
     return "heading";

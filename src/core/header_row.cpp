@@ -53,14 +53,17 @@ std::optional<Candidate> read_cell(const Grid& g, int row, int c, bool& used_upp
     if (line_break != std::string::npos) {
         // "Target\n(valore numerico o data entro cui...)": the first line names the column
         HeadingReading first = read_heading(text.substr(0, line_break));
-        if (first.role && (!r.role || first.strength >= r.strength)) r = first;
+        if (first.role && (!r.role || first.strength > r.strength)) {
+            if (!first.year) first.year = r.year;  // "Consuntivo\n2011"
+            r = first;
+        }
     }
     std::string cleaned = clean(text);
     if (cleaned.size() > long_heading && r.strength < 3) return std::nullopt;
     // a two-row header: "2024" under "Target" merged over the years, "%" under "Peso"
     const Merge* over = row > 0 ? merge_at(g, row - 1, c) : nullptr;
     const bool group_heading = over && over->last_col > over->first_col && over->last_row < row;
-    const bool qualifier = (r.role && r.strength <= 1) || (!r.role && cleaned.size() <= 3);
+    const bool qualifier = (r.role && r.strength <= 1 && r.year) || cleaned == "%";
     if (row > 0 && (!r.role || r.strength <= 1) && (group_heading || qualifier)) {
         const std::string upper = shown_text(g, row - 1, c);
         if (!upper.empty() && upper != text) {
@@ -119,6 +122,9 @@ void place_targets(HeaderReading& h, std::vector<Candidate>& targets, const std:
     for (const Candidate& k : all)
         if (k.reading.role == Column::peg_objective && k.reading.strength >= 3 && !k.reading.plain) peg_objective = k.col;
     for (const Candidate& k : plain) {
+        // a second plain target with no PEG objective to place it by ("Valore atteso revisionato")
+        // is left alone rather than taken as the DUP's
+        if (peg_objective < 0 && h.col(Column::peg_target) >= 0) continue;
         const bool dup = (peg_objective >= 0 && k.col < peg_objective) || h.col(Column::peg_target) >= 0;
         take(h, k, dup ? Column::dup_target : Column::peg_target, dup ? RoleReason::by_position : RoleReason::heading);
     }
@@ -154,6 +160,13 @@ HeaderReading read_header_row(const Grid& raw, int row, std::optional<int> plan_
     place_targets(h, targets, all, plan_year);
     place_indicators(h, indicators, all);
     const std::optional<int> year = plan_year ? plan_year : h.target_year;
+    // of several past years' actuals ("Consuntivo 2011", "Consuntivo 2012"), the latest is the baseline
+    std::stable_sort(by_strength.begin(), by_strength.end(), [&](const Candidate& a, const Candidate& b) {
+        auto past = [&](const Candidate& k) {
+            return k.reading.role == Column::actual && year && k.reading.year && *k.reading.year < *year ? *k.reading.year : 0;
+        };
+        return past(a) > past(b);
+    });
     for (const Candidate& k : by_strength) {
         const Column role = *k.reading.role;
         if (role == Column::peg_target || role == Column::peg_indicator) continue;
@@ -168,6 +181,12 @@ HeaderReading read_header_row(const Grid& raw, int row, std::optional<int> plan_
         std::swap(h.column[idx(Column::peg_objective)], h.column[idx(Column::dup_objective)]);
         for (RoleChoice& ch : h.choices)
             if (ch.role == Column::dup_objective) ch.role = Column::peg_objective, ch.reason = RoleReason::operative;
+    }
+    // "N° | Descrizione | ... | Preventivo 2013": the description says what is measured
+    if (h.col(Column::peg_objective) < 0 && h.col(Column::peg_indicator) < 0 && h.col(Column::description) >= 0) {
+        std::swap(h.column[idx(Column::peg_indicator)], h.column[idx(Column::description)]);
+        for (RoleChoice& ch : h.choices)
+            if (ch.role == Column::description) ch.role = Column::peg_indicator, ch.reason = RoleReason::stand_in;
     }
     std::sort(h.choices.begin(), h.choices.end(), [](const RoleChoice& a, const RoleChoice& b) { return a.col < b.col; });
     for (const RoleChoice& ch : h.choices) {

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <sstream>
 #include <utility>
@@ -181,6 +182,7 @@ private:
         for (const auto& [role, col] : options_.columns) choose(role, col);
         std::sort(header_.choices.begin(), header_.choices.end(),
                   [](const RoleChoice& a, const RoleChoice& b) { return a.col < b.col; });
+        if (header_.col(Column::peg_target) < 0) target_in_objective_column();
         // a deadline column alone carries the objective's target
         if (header_.col(Column::peg_target) < 0 && header_.col(Column::deadline) >= 0)
             std::swap(header_.column[idx(Column::peg_target)], header_.column[idx(Column::deadline)]);
@@ -200,23 +202,80 @@ private:
         return true;
     }
 
+    // "OBIETTIVO 2020" over numbers (INPS, Piano della performance 2020): the column holds the
+    // year's target values, not objectives' texts.
+    void target_in_objective_column() {
+        const int col = header_.col(Column::peg_objective);
+        if (col < 0 || header_.row < 0) return;
+        int values = 0, texts = 0;
+        for (int r = header_.row + 1; r < grid_.rows && values + texts < 50; ++r) {
+            const Cell& cell = at(r, col);
+            if (cell.empty()) continue;
+            const bool value = cell.type == CellType::number || cell.type == CellType::percent ||
+                               cell.type == CellType::date ||
+                               (cell.text.size() <= 20 && read_target(cell).kind == Kind::soglia);
+            ++(value ? values : texts);
+        }
+        if (values < 2 || texts * 4 > values) return;
+        header_.column[idx(Column::peg_objective)] = -1;
+        header_.column[idx(Column::peg_target)] = col;
+        for (RoleChoice& ch : header_.choices)
+            if (ch.col == col) ch.role = Column::peg_target, ch.reason = RoleReason::values;
+    }
+
     // A header repeated above each section: the target and the objective/indicator headings again.
+    // Blocks may number their own header ("Obiettivo n. 1", then "Obiettivo n. 2"): two of the
+    // three headings again are enough.
     bool repeats_header(int r) const {
         int same = 0;
         for (Column c : {Column::peg_target, Column::peg_indicator, Column::peg_objective}) {
             const int col = check_.col(c);
             if (col < 0) continue;
             const Cell& cell = at(r, col);
-            if (cell.type != CellType::text || cell.text != at(check_.header_row, col).text) return false;
-            ++same;
+            same += cell.type == CellType::text && cell.text == at(check_.header_row, col).text;
         }
         return same >= 2;
     }
 
+    // "TOTALE" under the weights: a sum, not an objective
+    bool total_row(int r) const {
+        for (int c = 0; c < grid_.cols; ++c) {
+            const Cell& cell = at(r, c);
+            if (cell.empty()) continue;
+            if (cell.type != CellType::text) return false;
+            const std::string first = fold_case(cell.text.substr(0, cell.text.find(' ')));
+            return first == "totale" || first == "totali" || first == "totale:";
+        }
+        return false;
+    }
+
+    // "DIREZIONE GENERALE" or "GABI Missione: ... Programma: ..." among the title rows: the whole
+    // table belongs to that group (one sheet per Settore).
+    void title_sections() {
+        for (int r = 0; r < check_.header_row; ++r)
+            if (const auto g = section_group(r, true); g && check_.col(group_columns[*g]) < 0) section(r, *g);
+    }
+
+    // No objective column, and an objective named above the header ("Obiettivo Gestionale",
+    // "Titolo obiettivo"): the sheet is one objective's card and its rows are that objective's
+    // indicators.
+    bool objective_card() const {
+        if (check_.col(Column::peg_objective) >= 0) return false;
+        for (int r = 0; r < check_.header_row; ++r)
+            for (int c = 0; c < grid_.cols; ++c) {
+                const Cell& cell = at(r, c);
+                if (cell.type != CellType::text) continue;
+                const HeadingReading h = read_heading(cell.text.substr(0, std::min<std::size_t>(cell.text.size(), 40)));
+                if (h.role == Column::peg_objective && h.strength >= 3) return true;
+            }
+        return false;
+    }
+
     // "SETTORE 2 - Servizi finanziari", "PROGRAMMA: 01 Organi istituzionali": one text, no target,
-    // set for the rows below. Which group it sets follows its first word; the responsible unit
-    // otherwise, the group offices most often write as a section.
-    std::optional<std::size_t> section_group(int r) const {
+    // set for the rows below. Which group it sets follows its first word; a row merged across the
+    // table with no such word sets the responsible unit, the group offices most often write so.
+    // Among the title rows, "GABI Missione: ..." (a code before the word) counts too.
+    std::optional<std::size_t> section_group(int r, bool title = false) const {
         std::string text;
         int filled = 0;
         for (int c = 0; c < grid_.cols; ++c) {
@@ -228,19 +287,43 @@ private:
             ++filled;
         }
         if (text.empty()) return std::nullopt;
-        for (Column c : {Column::peg_target, Column::peg_indicator})
-            if (check_.col(c) >= 0 && !at(r, check_.col(c)).empty() && filled == 1) return std::nullopt;
-        const HeadingReading h = read_heading(text.substr(0, std::min<std::size_t>(text.size(), 40)));
-        const bool merged = filled >= 2 || raw_merged(r);
-        const std::size_t first_word = text.find_first_of(" :-.");
-        const bool keyword = h.role && h.strength >= 2 && first_word != std::string::npos && first_word <= 16 &&
-                             (h.role == Column::cdr || h.role == Column::mission || h.role == Column::programme ||
-                              h.role == Column::strategic);
-        if (!merged && !keyword) return std::nullopt;
-        if (keyword && h.role == Column::strategic) return 0;
-        if (keyword && h.role == Column::mission) return 1;
-        if (keyword && h.role == Column::programme) return 2;
+        if (const auto g = group_keyword(text, title)) return g;
+        if (title || !(filled >= 2 || raw_merged(r))) return std::nullopt;
+        for (Column c : {Column::peg_target, Column::dup_target})
+            if (check_.col(c) >= 0 && filled < 2) return std::nullopt;
         return 3;
+    }
+
+    // The group a section's words name: the keyword first (or, in a title, among the first three
+    // words) followed by a code, a colon or a dash, or the whole text in capitals.
+    static std::optional<std::size_t> group_keyword(const std::string& text, bool title) {
+        static const std::pair<const char*, std::size_t> keywords[] = {
+            {"settore", 3}, {"servizio", 3}, {"area", 3}, {"direzione", 3}, {"dipartimento", 3}, {"struttura", 3},
+            {"ufficio", 3}, {"cdr", 3}, {"centro", 3}, {"u.o.", 3}, {"uo", 3}, {"missione", 1}, {"programma", 2},
+            {"linea", 0}, {"ambito", 0}, {"obiettivo strategico", 0}, {"indirizzo strategico", 0},
+        };
+        const std::string folded = fold_case(text);
+        const bool capitals = folded != text && std::none_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        std::size_t start = 0;
+        for (int word = 0; word < (title ? 3 : 1) && start < folded.size(); ++word) {
+            for (const auto& [k, g] : keywords) {
+                const std::size_t n = std::strlen(k);
+                if (folded.compare(start, n, k) != 0) continue;
+                const std::size_t end = start + n;
+                if (end < folded.size() && std::string_view(" :-.0123456789").find(folded[end]) == std::string_view::npos)
+                    continue;  // "Servizi erogati", "Areale": not the keyword
+                std::size_t next = end;
+                while (next < folded.size() && folded[next] == ' ') ++next;
+                const char after = next < folded.size() ? folded[next] : '\0';
+                const bool marked = after == ':' || after == '-' || (after >= '0' && after <= '9') ||
+                                    (after == 'n' && next + 1 < folded.size() && folded[next + 1] == '.');
+                if (marked || (capitals && word == 0)) return g;
+            }
+            start = folded.find(' ', start);
+            if (start == std::string::npos) break;
+            ++start;
+        }
+        return std::nullopt;
     }
     bool raw_merged(int r) const {
         for (const Merge& m : grid_.merges)
@@ -258,6 +341,8 @@ private:
             if (!blank_row(r)) { check_.last_row = r; break; }
         std::vector<int> rows;
         int empty_run = 0;
+        title_sections();
+        card_ = objective_card();
         for (int r = check_.first_row; r <= check_.last_row; ++r) {
             if (blank_row(r)) {
                 if (++empty_run >= 2) carried_.fill(std::string()), current_objective_.clear();
@@ -269,7 +354,7 @@ private:
                 current_objective_.clear();
                 continue;
             }
-            if (repeats_header(r)) continue;
+            if (repeats_header(r) || total_row(r)) continue;
             if (const auto g = section_group(r)) {
                 section(r, *g);
                 continue;
@@ -285,7 +370,8 @@ private:
         std::string text;
         for (int c = 0; c < grid_.cols && text.empty(); ++c) text = at(r, c).text;
         carried_[g] = text;
-        for (std::size_t below = g + 1; below < carried_.size(); ++below)
+        // Missione > Programma: a new mission starts its programmes afresh; a unit cuts across them
+        for (std::size_t below = g + 1; g < 3 && below < 3; ++below)
             if (check_.col(group_columns[below]) < 0) carried_[below].clear();
         current_objective_.clear();
         ++check_.section_count;
@@ -295,6 +381,7 @@ private:
     // An objective written once over several indicator rows (merged, blank below, or repeated)
     // is one objective; a new responsible unit starts a new one.
     int objective_index(int r) {
+        if (card_) return next_objective_ = 1, 0;
         const std::string objective = text_at(r, Column::peg_objective);
         const std::string& group = carried_rows_.back()[3];
         const bool same = check_.col(Column::peg_objective) >= 0 && !current_objective_.empty() &&
@@ -455,6 +542,7 @@ private:
     HeaderReading header_;
     std::string current_objective_, objective_group_;
     int next_objective_ = 0;
+    bool card_ = false;
     std::vector<int> objective_of_row_;
     std::unordered_map<std::string, Target> memo_;
     std::unordered_map<std::string, std::string> normalized_;

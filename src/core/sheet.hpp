@@ -58,6 +58,8 @@ enum class RoleReason {
     prose,            // "Risultato atteso" beside a target column: a description
     operative,        // "Obiettivo operativo" with no DUP pair: the objective itself
     by_position,      // plain "Indicatore"/"Target" placed as DUP or PEG by their place
+    values,           // named as another role, but its cells are target values ("OBIETTIVO 2020" over numbers)
+    stand_in,         // "Descrizione" where the table names no objective or indicator: what is measured
     user,             // chosen by the user (panel, document, --columns)
 };
 std::string_view role_reason_name(RoleReason r) noexcept;  // "heading", "plan_year", ...
