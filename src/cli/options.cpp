@@ -1,6 +1,7 @@
 #include "options.hpp"
 
 #include "attainment.hpp"
+#include "config.hpp"
 
 #include <boost/program_options.hpp>
 
@@ -21,6 +22,8 @@ ParsedOptions parse_options(int argc, const char* const* argv) {
         "Exit status: 0 no errors, 1 error findings, 2 a file could not be read or bad usage.\n\noptions");
     visible.add_options()
         ("help,h", "this help")
+        ("config", po::value<std::string>(), "settings file (plan-year, rule, max-notes: as Calc's PEG options); "
+                                             "options given here win")
         ("plan-year", po::value<int>(), "the PEG's year (default: the most frequent deadline year of each sheet)")
         ("rule", po::value<std::vector<std::string>>(&rules),
          "attainment rule of TARGETS.md §5, e.g. \"cap=1.2; late=30\" (repeatable)")
@@ -71,6 +74,12 @@ ParsedOptions parse_options(int argc, const char* const* argv) {
     if (severity == "info") o.report.min_severity = Severity::info;
     else if (severity == "error") o.report.min_severity = Severity::error;
     else if (severity != "warning") return usage_error("--min-severity must be info, warning or error");
+    if (vm.count("config")) {
+        const ConfigParse cp = read_config(vm["config"].as<std::string>());
+        if (!cp) return usage_error("--config: " + cp.error);
+        o.sheet.plan_year = cp.config.plan_year;
+        if (cp.config.rule && rules.empty()) rules.push_back(*cp.config.rule);
+    }
     if (vm.count("plan-year")) o.sheet.plan_year = vm["plan-year"].as<int>();
     if (o.sheet.plan_year && (*o.sheet.plan_year < 1900 || *o.sheet.plan_year > 2200))
         return usage_error("--plan-year must be a year such as 2020");
