@@ -129,6 +129,9 @@ std::optional<HeadingReading> read_phrases(const Words& w) {
         r.prose_target = w.has_prefix("risultat") && !w.has("valore");
         return r;
     }
+    // "Raggiunto al 100%" (SI/NO): the office's own verdict on the objective
+    if (w.has_any({"raggiunto", "raggiunta"}) && w.percent && !w.has_any({"valore", "risultato", "dato"}))
+        return reading(Column::attainment, 2, "raggiunto al 100%");
     if (w.has_any({"raggiunto", "raggiunta", "rilevato", "rilevata", "conseguito", "consuntivo", "consuntivato",
                    "effettivo", "realizzato", "rendicontato", "rendicontazione", "misurato"}))
         return reading(Column::actual, 3, "consuntivo");

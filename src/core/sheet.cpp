@@ -317,7 +317,9 @@ private:
                 const char after = next < folded.size() ? folded[next] : '\0';
                 const bool marked = after == ':' || after == '-' || (after >= '0' && after <= '9') ||
                                     (after == 'n' && next + 1 < folded.size() && folded[next + 1] == '.');
-                if (marked || (capitals && word == 0)) return g;
+                // a title that starts with a unit's word names the unit ("Direzione generale per la comunicazione")
+                const bool unit_title = title && word == 0 && g == 3 && std::strcmp(k, "area") != 0;
+                if (marked || (capitals && word == 0) || unit_title) return g;
             }
             start = folded.find(' ', start);
             if (start == std::string::npos) break;
