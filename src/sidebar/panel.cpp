@@ -1,6 +1,8 @@
 #include "panel.hpp"
 
 #include "convert.hpp"
+#include "grid.hpp"
+#include "messages.hpp"
 #include "panel_sheet.hpp"
 
 #include <com/sun/star/awt/ItemEvent.hpp>
@@ -111,6 +113,26 @@ std::string replace(std::string text, const char* key, const std::string& value)
 }
 
 
+// The panel's buttons, disabled while a command runs.
+class Disabled {
+public:
+    explicit Disabled(const std::vector<Reference<css::awt::XWindow>>& buttons) : m_buttons(buttons) { enable(false); }
+    ~Disabled() { enable(true); }
+    Disabled(const Disabled&) = delete;
+    Disabled& operator=(const Disabled&) = delete;
+
+private:
+    void enable(bool on) {
+        for (const auto& b : m_buttons) {
+            try {
+                if (b.is()) b->setEnable(on);
+            } catch (...) {
+            }
+        }
+    }
+    std::vector<Reference<css::awt::XWindow>> m_buttons;
+};
+
 using PanelBase = cppu::WeakImplHelper8<css::ui::XUIElement, css::ui::XToolPanel, css::ui::XSidebarPanel,
                                         css::lang::XComponent, css::awt::XActionListener,
                                         css::awt::XItemListener, css::awt::XWindowListener,
@@ -203,6 +225,7 @@ public:
             Reference<css::lang::XComponent> window(m_container, UNO_QUERY);
             if (m_window.is()) m_window->removeWindowListener(this);
             m_rows.clear();
+            m_buttons.clear();
             m_counts.clear(); m_list.clear(); m_actual.clear(); m_weight.clear(); m_status.clear();
             m_window.clear();
             m_container.clear();
@@ -302,6 +325,7 @@ private:
     Reference<css::awt::XWindow> m_window;
     std::vector<Row> m_rows;
     Reference<css::awt::XWindow> m_counts, m_list, m_actual, m_weight, m_status;
+    std::vector<Reference<css::awt::XWindow>> m_buttons;
     Reference<css::sheet::XSpreadsheet> m_sheet;
     std::vector<Place> m_places;
     std::vector<int> m_actual_cols, m_weight_cols;  // sheet column per choice, -1 for none
@@ -329,6 +353,7 @@ private:
         Reference<css::awt::XButton> b(w, UNO_QUERY_THROW);
         b->setActionCommand(OUString::createFromAscii(command));
         b->addActionListener(this);
+        m_buttons.push_back(w);
         return w;
     }
     Reference<css::awt::XWindow> label(const std::string& text) {
@@ -391,8 +416,12 @@ private:
             return false;
         }
         Reference<css::frame::XNotifyingDispatch> notifying(dispatch, UNO_QUERY);
-        if (notifying.is()) notifying->dispatchWithNotification(url, args, this);
-        else dispatch->dispatch(url, args);
+        {
+            // a click while the command's progress bar reschedules would start another command
+            Disabled disabled(m_buttons);
+            if (notifying.is()) notifying->dispatchWithNotification(url, args, this);
+            else dispatch->dispatch(url, args);
+        }
         status(!m_result.empty() ? m_result : m_failed ? m_text.failed : m_text.done);
         return !m_failed;
     }
@@ -405,6 +434,8 @@ private:
             m_sheet = view.sheet;
             std::string note;
             if (!view.ok) note = m_text.not_sheet;
+            else if (view.too_large) note = text(Msg::too_large, m_lang, {std::to_string(view.rows), std::to_string(view.cols),
+                                                                  std::to_string(uno::default_cell_limit)});
             else if (!view.check.found) note = m_text.no_header;
             switch (m_kind) {
             case PanelKind::validate: show_findings(view); break;

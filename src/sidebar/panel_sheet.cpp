@@ -2,6 +2,7 @@
 
 #include "clean.hpp"
 #include "grid.hpp"
+#include "plan.hpp"
 
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
@@ -44,15 +45,18 @@ SheetView read_active_sheet(const Reference<css::frame::XController>& controller
     view.ok = true;
 
     const uno::SheetArea area = uno::used_area(view.sheet);
+    view.rows = area.rows;
+    view.cols = area.cols;
+    if (uno::exceeds_cell_limit(area)) {
+        view.too_large = true;
+        return view;
+    }
     view.first_row = area.first_row;
     view.first_col = area.first_col;
     const Grid grid = uno::read_grid(document, view.sheet, area);
     view.check = check_sheet(grid);
     const SheetCheck& check = view.check;
 
-    // Normalize rewrites cells that are not clean and targets that read to another text: one
-    // cell counts once, whatever the reasons.
-    std::map<int, std::set<int>> changed;  // grid column -> grid rows
     for (const Finding& f : check.findings) {
         switch (f.severity) {
         case Severity::error: ++view.errors; break;
@@ -65,18 +69,12 @@ SheetView read_active_sheet(const Reference<css::frame::XController>& controller
         s.severity = f.severity;
         s.text = address(s.sheet_row, s.sheet_col) + " · " + message(f.code, lang, f.args);
         view.findings.push_back(std::move(s));
-        if (f.code == Diag::would_normalize && f.col >= 0) changed[f.col].insert(f.row);
     }
+    // The preview is the Normalize command's own plan: it never promises what Apply does not do.
+    std::map<int, std::set<int>> changed;  // grid column -> grid rows
     if (check.found) {
-        // Only the table's known columns, as the Normalize command rewrites them.
-        for (int c : check.column) {
-            if (c < 0 || c >= grid.cols) continue;
-            for (int r = check.first_row; r <= check.last_row && r < grid.rows; ++r) {
-                const Cell& cell = grid.at(r, c);
-                if (cell.type == CellType::text && !cell.formula && clean(cell.text) != cell.text)
-                    changed[c].insert(r);
-            }
-        }
+        for (const CellRewrite& r : plan_normalize(grid, check, uno::hidden_rows(view.sheet, area)).cells)
+            changed[r.col].insert(r.row);
         for (int c = 0; c < grid.cols; ++c) {
             std::string name = header_text(grid, check, c);
             if (name.empty()) continue;

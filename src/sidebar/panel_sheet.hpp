@@ -30,6 +30,8 @@ struct SheetColumn {
 
 struct SheetView {
     bool ok = false;                     // a spreadsheet view with an active sheet
+    bool too_large = false;              // beyond the reader's cell limit: not read (grid.hpp)
+    int rows = 0, cols = 0;              // the used area's size
     css::uno::Reference<css::sheet::XSpreadsheet> sheet;
     SheetCheck check;
     int first_row = 0, first_col = 0;    // where grid (0,0) lies on the sheet

@@ -18,6 +18,8 @@
 #include <com/sun/star/util/XNumberFormats.hpp>
 #include <com/sun/star/util/XNumberFormatsSupplier.hpp>
 
+#include <algorithm>
+#include <string>
 #include <unordered_map>
 
 using css::uno::Reference;
@@ -65,8 +67,32 @@ SheetArea used_area(const Reference<css::sheet::XSpreadsheet>& sheet) {
     return area;
 }
 
+bool exceeds_cell_limit(const SheetArea& area, std::size_t limit) noexcept {
+    if (area.rows <= 0 || area.cols <= 0) return false;
+    return static_cast<std::size_t>(area.rows) * static_cast<std::size_t>(area.cols) > limit;
+}
+
+TableTooLarge::TableTooLarge(const SheetArea& a, std::size_t l)
+    : std::length_error("table of " + std::to_string(a.rows) + " x " + std::to_string(a.cols) + " cells is beyond the limit of " +
+                        std::to_string(l) + " cells"),
+      area(a), limit(l) {}
+
+std::vector<bool> hidden_rows(const Reference<css::sheet::XSpreadsheet>& sheet, const SheetArea& area) {
+    std::vector<bool> hidden(static_cast<std::size_t>(std::max(area.rows, 0)), true);
+    if (area.rows <= 0 || area.cols <= 0) return hidden;
+    const Reference<css::sheet::XCellRangesQuery> query(
+        sheet->getCellRangeByPosition(area.first_col, area.first_row, area.first_col + area.cols - 1,
+                                      area.first_row + area.rows - 1),
+        UNO_QUERY_THROW);
+    for (const auto& a : query->queryVisibleCells()->getRangeAddresses())
+        for (int r = std::max<int>(a.StartRow, area.first_row); r <= a.EndRow && r < area.first_row + area.rows; ++r)
+            hidden[static_cast<std::size_t>(r - area.first_row)] = false;
+    return hidden;
+}
+
 Grid read_grid(const Reference<css::sheet::XSpreadsheetDocument>& document,
-               const Reference<css::sheet::XSpreadsheet>& sheet, const SheetArea& area) {
+               const Reference<css::sheet::XSpreadsheet>& sheet, const SheetArea& area, std::size_t cell_limit) {
+    if (exceeds_cell_limit(area, cell_limit)) throw TableTooLarge(area, cell_limit);
     Grid grid(area.rows, area.cols);
     if (area.rows <= 0 || area.cols <= 0) return grid;
     const Reference<css::table::XCellRange> range = sheet->getCellRangeByPosition(

@@ -1,0 +1,149 @@
+#pragma once
+// Plan, then apply (ARCHITECTURE.md): what each command will write, as plain values computed from
+// a SheetCheck, so that the panels' previews, the unit tests and the office side share one answer.
+// Positions are grid rows and columns; the office reads grids from A1, so they are sheet cells too.
+// Nothing here throws on bad input (decode_marks of any text gives a value).
+#include "sheet.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pegkit {
+
+struct CellPos {
+    int row = 0, col = 0;
+    friend bool operator<(CellPos a, CellPos b) noexcept { return a.row != b.row ? a.row < b.row : a.col < b.col; }
+    friend bool operator==(CellPos a, CellPos b) noexcept { return a.row == b.row && a.col == b.col; }
+};
+std::string cell_address(CellPos p);                      // {67, 9} -> "J68"
+std::optional<CellPos> parse_cell_address(std::string_view a1);  // "J68" -> {67, 9}
+
+// Excel's "bad", "neutral" and "good" fills: what office users read as red, amber, green.
+constexpr std::int32_t fill_red = 0xFFC7CE, fill_amber = 0xFFEB9C, fill_green = 0xC6EFCE;
+
+// ------------------------------------------------------------------------------ Normalize
+
+struct CellRewrite {
+    int row = 0, col = 0;
+    std::string before, after;
+};
+
+struct NormalizePlan {
+    std::vector<CellRewrite> cells;  // by column, then row
+    int hidden = 0;                  // rewrites left out because their row is hidden (filtered)
+};
+
+// Text cells (no formula) of the table's known columns: targets take the canonical form
+// check_sheet announced (would_normalize), every other text cell is cleaned. A row r with
+// hidden_rows[r] true is left as it is.
+NormalizePlan plan_normalize(const Grid& grid, const SheetCheck& check, const std::vector<bool>& hidden_rows = {});
+
+// ------------------------------------------------------------------------------- Validate
+
+struct Mark {
+    CellPos at;
+    Severity severity = Severity::error;  // error or warning: info findings are listed, not marked
+    std::vector<Finding> findings;        // the cell's error and warning findings, in sheet order
+    bool note = false;                    // a note is added (the cell has none of its own)
+    std::int32_t fill() const noexcept { return severity == Severity::error ? fill_red : fill_amber; }
+};
+
+struct ValidatePlan {
+    std::vector<Mark> marks;  // by row, then column
+    int errors = 0, warnings = 0, infos = 0, notes = 0;
+};
+
+// A note costs a drawing object: the first max_notes marked cells without a note of their own
+// (`noted`: the cells that have one) get one; every marked cell gets its fill.
+constexpr int default_max_notes = 200;
+ValidatePlan plan_validate(const SheetCheck& check, const std::vector<CellPos>& noted = {},
+                           int max_notes = default_max_notes);
+
+// ------------------------------------------------------------- marks kept in the document
+
+// A cell's background: the style's default, or a colour (-1: transparent).
+struct Fill {
+    bool is_default = true;
+    std::int32_t colour = -1;
+    friend bool operator==(Fill a, Fill b) noexcept {
+        return a.is_default == b.is_default && (a.is_default || a.colour == b.colour);
+    }
+    friend bool operator!=(Fill a, Fill b) noexcept { return !(a == b); }
+};
+
+// One cell Validate marked: its fill before, the fill it set, the note it added ("" for none).
+struct RecordedMark {
+    std::string sheet;
+    CellPos at;
+    Fill before;
+    std::int32_t fill = fill_red;
+    std::string note;
+};
+
+// JSON text for a document property, compact (cells with the same fills as A1 ranges).
+std::string encode_marks(const std::vector<RecordedMark>& marks);
+// The marks in `json`; text that is not what encode_marks writes gives none.
+std::vector<RecordedMark> decode_marks(std::string_view json);
+
+// What Clear marks or Validate sets on one sheet: fills and notes per cell (nullopt: no note),
+// and the marks the document keeps afterwards (other sheets' included).
+struct Restyle {
+    std::map<CellPos, Fill> fills;
+    std::map<CellPos, std::optional<std::string>> notes;
+    std::vector<RecordedMark> marks;
+    int cleared = 0, marked = 0;
+    bool empty() const noexcept { return fills.empty() && notes.empty(); }
+};
+
+// The cells' state now, as the office reads it before writing.
+struct CellLooks {
+    std::map<CellPos, Fill> fills;          // at least every recorded and planned cell
+    std::map<CellPos, std::string> notes;   // every note of the sheet
+};
+
+// Takes back the marks recorded for `sheet`: a cell still showing the fill we set gets its fill
+// back, a note still reading as we wrote it is removed. What the user changed since stays.
+Restyle plan_clear(const std::vector<RecordedMark>& recorded, const std::string& sheet, const CellLooks& now);
+
+// Clears `sheet`'s marks, then marks as `plan` says; `note_text` words a mark's note.
+Restyle plan_mark(const std::vector<RecordedMark>& recorded, const std::string& sheet, const CellLooks& now,
+                  const ValidatePlan& plan, const std::function<std::string(const Mark&)>& note_text);
+
+// The cells of the sheet that have a note once `clear` is applied (for plan_validate).
+std::vector<CellPos> notes_after(const CellLooks& now, const Restyle& clear);
+
+// -------------------------------------------------------------------------------- Summary
+
+enum class SummaryLabel {
+    title, legend, legend_weighted, by_cdr, by_mission, by_programme, by_strategic,
+    objectives, assessed, met, pct_met, mean, not_assessable, total, not_given,
+};
+
+struct SummaryCell {
+    enum class Kind { empty, text, number, label } kind = Kind::empty;
+    std::string text;      // text: a group's label
+    double number = 0;
+    SummaryLabel label = SummaryLabel::title;
+};
+
+struct SummaryPlan {
+    static constexpr int width = 7;
+    std::vector<std::vector<SummaryCell>> rows;  // each `width` cells
+    std::vector<int> bold_rows;                  // headings and totals, whole rows
+    int percent_first_col = 4, percent_last_col = 5;
+    struct Light { int row, col, level; };       // level 0 green (>= 90 %), 1 amber (>= 60 %), 2 red
+    std::vector<Light> lights;
+    int chart_first = -1, chart_last = -1;       // CdR table rows (heading included): labels col 0, values col 5
+    std::optional<int> plan_year;                // for the title
+    bool weighted = false;
+    bool has_actual = false;
+};
+
+SummaryPlan plan_summary(const SheetCheck& check);
+
+}  // namespace pegkit

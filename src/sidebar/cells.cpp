@@ -1,0 +1,219 @@
+#include "cells.hpp"
+
+#include "convert.hpp"
+
+#include <com/sun/star/beans/PropertyState.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/beans/XPropertyState.hpp>
+#include <com/sun/star/container/XEnumerationAccess.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/sheet/CellFlags.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XCellRangesQuery.hpp>
+#include <com/sun/star/sheet/XSheetAnnotation.hpp>
+#include <com/sun/star/sheet/XSheetAnnotations.hpp>
+#include <com/sun/star/sheet/XSheetAnnotationsSupplier.hpp>
+#include <com/sun/star/sheet/XSheetCellRangeContainer.hpp>
+#include <com/sun/star/sheet/XSheetCellRanges.hpp>
+#include <com/sun/star/sheet/XSheetOperation.hpp>
+#include <com/sun/star/sheet/XUniqueCellFormatRangesSupplier.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/table/CellAddress.hpp>
+#include <com/sun/star/table/CellRangeAddress.hpp>
+#include <com/sun/star/text/XSimpleText.hpp>
+#include <com/sun/star/text/XText.hpp>
+
+#include <cstdlib>
+#include <stdexcept>
+
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+
+namespace pegkit::sidebar {
+namespace {
+
+sal_Int16 sheet_index(const Reference<css::sheet::XSpreadsheet>& sheet) {
+    return Reference<css::sheet::XCellRangeAddressable>(sheet, UNO_QUERY_THROW)->getRangeAddress().Sheet;
+}
+
+// Cells as rectangles one column wide, consecutive rows joined.
+std::vector<css::table::CellRangeAddress> runs(sal_Int16 sheet, std::vector<CellPos> cells) {
+    std::sort(cells.begin(), cells.end(), [](CellPos a, CellPos b) { return a.col != b.col ? a.col < b.col : a.row < b.row; });
+    std::vector<css::table::CellRangeAddress> out;
+    for (std::size_t i = 0; i < cells.size();) {
+        std::size_t j = i;
+        while (j + 1 < cells.size() && cells[j + 1].col == cells[i].col && cells[j + 1].row == cells[j].row + 1) ++j;
+        css::table::CellRangeAddress a;
+        a.Sheet = sheet;
+        a.StartColumn = a.EndColumn = cells[i].col;
+        a.StartRow = cells[i].row;
+        a.EndRow = cells[j].row;
+        out.push_back(a);
+        i = j + 1;
+    }
+    return out;
+}
+
+Reference<css::sheet::XSheetCellRangeContainer> make_ranges(const Reference<css::lang::XMultiServiceFactory>& factory,
+                                                            const std::vector<css::table::CellRangeAddress>& addresses) {
+    Reference<css::sheet::XSheetCellRangeContainer> ranges(factory->createInstance("com.sun.star.sheet.SheetCellRanges"),
+                                                           UNO_QUERY_THROW);
+    ranges->addRangeAddresses(Sequence<css::table::CellRangeAddress>(addresses.data(), sal_Int32(addresses.size())), false);
+    return ranges;
+}
+
+template <class F>
+void cells_in(const std::set<CellPos>& cells, const css::table::CellRangeAddress& a, F&& f) {
+    for (auto it = cells.lower_bound({a.StartRow, 0}); it != cells.end() && it->row <= a.EndRow; ++it)
+        if (it->col >= a.StartColumn && it->col <= a.EndColumn) f(*it);
+}
+
+}  // namespace
+
+void write_step(const char* what) {
+#ifndef NDEBUG
+    static long count = 0;
+    const char* fail = std::getenv("PEGKIT_FAIL_WRITE");
+    if (fail && ++count == std::atol(fail)) throw std::runtime_error(std::string("test hook: ") + what);
+#else
+    (void)what;
+#endif
+}
+
+std::map<CellPos, Fill> read_fills(const Reference<css::sheet::XSpreadsheet>& sheet, const std::set<CellPos>& cells) {
+    std::map<CellPos, Fill> out;
+    if (cells.empty()) return out;
+    const Reference<css::container::XIndexAccess> groups =
+        Reference<css::sheet::XUniqueCellFormatRangesSupplier>(sheet, UNO_QUERY_THROW)->getUniqueCellFormatRanges();
+    for (sal_Int32 i = 0; i < groups->getCount(); ++i) {
+        const Reference<css::sheet::XSheetCellRanges> ranges(groups->getByIndex(i), UNO_QUERY);
+        const Reference<css::beans::XPropertySet> props(ranges, UNO_QUERY);
+        const Reference<css::beans::XPropertyState> state(ranges, UNO_QUERY);
+        if (!ranges.is() || !props.is() || !state.is()) continue;
+        std::vector<CellPos> inside;
+        for (const auto& a : ranges->getRangeAddresses()) cells_in(cells, a, [&](CellPos p) { inside.push_back(p); });
+        if (inside.empty()) continue;
+        Fill f;
+        if (state->getPropertyState("CellBackColor") != css::beans::PropertyState_DEFAULT_VALUE) {
+            f.is_default = false;
+            props->getPropertyValue("CellBackColor") >>= f.colour;
+        }
+        for (CellPos p : inside) out[p] = f;
+    }
+    return out;
+}
+
+void set_fills(const Reference<css::sheet::XSpreadsheet>& sheet, const Reference<css::lang::XMultiServiceFactory>& factory,
+               const std::map<CellPos, Fill>& fills) {
+    std::map<std::pair<bool, sal_Int32>, std::vector<CellPos>> by_fill;
+    for (const auto& [p, f] : fills) by_fill[{f.is_default, f.is_default ? -1 : f.colour}].push_back(p);
+    const sal_Int16 index = sheet_index(sheet);
+    for (const auto& [f, cells] : by_fill) {
+        write_step("fill");
+        const Reference<css::sheet::XSheetCellRangeContainer> ranges = make_ranges(factory, runs(index, cells));
+        if (f.first) {
+            Reference<css::beans::XPropertyState>(ranges, UNO_QUERY_THROW)->setPropertyToDefault("CellBackColor");
+        } else {
+            const Reference<css::beans::XPropertySet> props(ranges, UNO_QUERY_THROW);
+            props->setPropertyValue("CellBackColor", Any(f.second));
+            if (f.second == -1) props->setPropertyValue("IsCellBackgroundTransparent", Any(true));
+        }
+    }
+}
+
+std::map<CellPos, std::string> read_notes(const Reference<css::sheet::XSpreadsheet>& sheet) {
+    std::map<CellPos, std::string> out;
+    const Reference<css::container::XEnumerationAccess> notes(
+        Reference<css::sheet::XSheetAnnotationsSupplier>(sheet, UNO_QUERY_THROW)->getAnnotations(), UNO_QUERY_THROW);
+    const auto e = notes->createEnumeration();
+    while (e->hasMoreElements()) {
+        const Reference<css::sheet::XSheetAnnotation> note(e->nextElement(), UNO_QUERY);
+        const Reference<css::text::XSimpleText> body(note, UNO_QUERY);
+        if (!note.is() || !body.is()) continue;
+        const css::table::CellAddress a = note->getPosition();
+        out[{a.Row, a.Column}] = uno::to_utf8(body->getString());
+    }
+    return out;
+}
+
+void set_notes(const Reference<css::sheet::XSpreadsheet>& sheet, const Reference<css::lang::XMultiServiceFactory>& factory,
+               const std::map<CellPos, std::optional<std::string>>& notes, const std::map<CellPos, std::string>& now) {
+    std::vector<CellPos> remove;
+    for (const auto& [p, text] : notes)
+        if (now.count(p)) remove.push_back(p);
+    const sal_Int16 index = sheet_index(sheet);
+    if (!remove.empty()) {
+        write_step("remove notes");
+        Reference<css::sheet::XSheetOperation>(make_ranges(factory, runs(index, remove)), UNO_QUERY_THROW)
+            ->clearContents(css::sheet::CellFlags::ANNOTATION);
+    }
+    const Reference<css::sheet::XSheetAnnotations> annotations =
+        Reference<css::sheet::XSheetAnnotationsSupplier>(sheet, UNO_QUERY_THROW)->getAnnotations();
+    for (const auto& [p, text] : notes) {
+        if (!text) continue;
+        write_step("note");
+        css::table::CellAddress a;
+        a.Sheet = index;
+        a.Column = p.col;
+        a.Row = p.row;
+        annotations->insertNew(a, uno::to_ou(*text));
+    }
+}
+
+Untouchable untouchable_cells(const Reference<css::sheet::XSpreadsheet>& sheet, int rows, int cols,
+                              const std::vector<bool>& hidden_rows) {
+    Untouchable u;
+    u.hidden_rows = hidden_rows;
+    if (rows <= 0 || cols <= 0) return u;
+    const Reference<css::sheet::XCellRangesQuery> query(sheet->getCellRangeByPosition(0, 0, cols - 1, rows - 1), UNO_QUERY_THROW);
+    // setDataArray drops a cell's note and its text formatting; formulas are never rewritten
+    const sal_Int16 flags = css::sheet::CellFlags::FORMULA | css::sheet::CellFlags::ANNOTATION | css::sheet::CellFlags::FORMATTED;
+    for (const auto& a : query->queryContentCells(flags)->getRangeAddresses()) {
+        if (std::size_t(a.EndRow - a.StartRow + 1) * std::size_t(a.EndColumn - a.StartColumn + 1) > 20'000'000) continue;
+        for (sal_Int32 r = a.StartRow; r <= a.EndRow; ++r)
+            for (sal_Int32 c = a.StartColumn; c <= a.EndColumn; ++c) u.cells.insert({r, c});
+    }
+    return u;
+}
+
+void write_texts(const Reference<css::sheet::XSpreadsheet>& sheet, const std::vector<TextWrite>& writes,
+                 const Untouchable& untouchable) {
+    std::vector<const TextWrite*> alone;
+    for (std::size_t i = 0; i < writes.size();) {
+        if (untouchable.covers(writes[i].at)) {
+            alone.push_back(&writes[i++]);
+            continue;
+        }
+        // A block: from this write down to the last write of the column reachable over cells
+        // that a block may cover.
+        const int col = writes[i].at.col, first = writes[i].at.row;
+        std::size_t j = i;
+        int row = first;
+        while (j + 1 < writes.size() && writes[j + 1].at.col == col && !untouchable.covers(writes[j + 1].at)) {
+            int r = row + 1;
+            while (r < writes[j + 1].at.row && !untouchable.covers({r, col})) ++r;
+            if (r != writes[j + 1].at.row) break;
+            row = r;
+            ++j;
+        }
+        const int last = writes[j].at.row;
+        write_step("texts");
+        const Reference<css::sheet::XCellRangeData> data(sheet->getCellRangeByPosition(col, first, col, last), UNO_QUERY_THROW);
+        Sequence<Sequence<Any>> values = data->getDataArray();
+        for (std::size_t k = i; k <= j; ++k)
+            values.getArray()[writes[k].at.row - first].getArray()[0] <<= uno::to_ou(writes[k].text);
+        data->setDataArray(values);
+        i = j + 1;
+    }
+    for (const TextWrite* w : alone) {
+        write_step("text");
+        // XText::setString keeps the cell's note and never reads the text as a number
+        Reference<css::text::XText>(sheet->getCellByPosition(w->at.col, w->at.row), UNO_QUERY_THROW)
+            ->setString(uno::to_ou(w->text));
+    }
+}
+
+}  // namespace pegkit::sidebar

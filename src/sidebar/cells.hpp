@@ -1,0 +1,54 @@
+#pragma once
+// Reading and writing many cells of one sheet in a few calls: fills, notes, texts. Never a UNO
+// call per cell on a large sheet (texts are written in column blocks; a cell is written alone
+// only when a block would harm it: a note, formatted text). Throws UNO exceptions.
+#include "plan.hpp"
+
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace pegkit::sidebar {
+
+// The fills of `cells` (unlisted cells of the sheet are not read).
+std::map<CellPos, Fill> read_fills(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
+                                   const std::set<CellPos>& cells);
+void set_fills(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
+               const css::uno::Reference<css::lang::XMultiServiceFactory>& factory, const std::map<CellPos, Fill>& fills);
+
+// Every note of the sheet, by cell.
+std::map<CellPos, std::string> read_notes(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet);
+// Sets each listed cell's note (nullopt: none); `now` is what read_notes gave.
+void set_notes(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
+               const css::uno::Reference<css::lang::XMultiServiceFactory>& factory,
+               const std::map<CellPos, std::optional<std::string>>& notes, const std::map<CellPos, std::string>& now);
+
+// Cells a block write must not cover: formulas, notes, formatted text, hidden rows.
+struct Untouchable {
+    std::set<CellPos> cells;
+    std::vector<bool> hidden_rows;
+    bool covers(CellPos p) const {
+        return cells.count(p) || (p.row < int(hidden_rows.size()) && hidden_rows[std::size_t(p.row)]);
+    }
+};
+Untouchable untouchable_cells(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, int rows, int cols,
+                              const std::vector<bool>& hidden_rows);
+
+struct TextWrite {
+    CellPos at;
+    std::string text;
+};
+// Writes the texts as text (never read as numbers or formulas), in column blocks that keep the
+// cells between them as they are; notes stay. `writes` sorted by column, then row.
+void write_texts(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, const std::vector<TextWrite>& writes,
+                 const Untouchable& untouchable);
+
+// A test hook of non-Release builds: PEGKIT_FAIL_WRITE=N makes the N-th write step of the
+// process throw, so that the tests see each command restore the document. No-op otherwise.
+void write_step(const char* what);
+
+}  // namespace pegkit::sidebar

@@ -1,0 +1,73 @@
+#pragma once
+// What every command works on and returns: the active sheet of a frame, the outcome reported to
+// the caller (commands.hpp), a progress bar. Used by the command files (cmd_*.cpp, dispatch.cpp).
+#include "diagnostic.hpp"
+#include "sheet.hpp"
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/task/XStatusIndicator.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pegkit::sidebar {
+
+struct ActiveSheet {
+    css::uno::Reference<css::frame::XModel> model;
+    css::uno::Reference<css::sheet::XSpreadsheetDocument> document;
+    css::uno::Reference<css::sheet::XSpreadsheet> sheet;
+    css::uno::Reference<css::lang::XMultiServiceFactory> factory;
+    css::uno::Reference<css::frame::XController> controller;
+    std::string sheet_name;
+    sal_Int16 sheet_index = 0;
+};
+
+// The frame's document and active sheet; nullopt when it is no Calc view.
+std::optional<ActiveSheet> active_sheet(const css::uno::Reference<css::frame::XFrame>& frame);
+
+struct Outcome {
+    bool ok = false;
+    std::string message;
+    std::vector<css::beans::PropertyValue> values;  // "Findings", "Errors", ... (commands.hpp)
+    bool offer_clear = false;                        // the infobar offers Clear marks
+    void add(const char* name, css::uno::Any value);
+};
+Outcome failure(std::string message);
+struct EditRun;
+// A write that failed half way: the message in the user's words, the technical reason as "Detail".
+Outcome failed_edit(const EditRun& run, Lang lang);
+
+class Progress {
+public:
+    Progress(const css::uno::Reference<css::frame::XFrame>& frame, const std::string& label);
+    void set(int percent);
+    ~Progress();
+    Progress(const Progress&) = delete;
+    Progress& operator=(const Progress&) = delete;
+
+private:
+    css::uno::Reference<css::task::XStatusIndicator> m_indicator;
+};
+
+// The sheet read and checked.
+struct Checked {
+    Grid grid;
+    SheetCheck check;
+    std::vector<bool> hidden;  // per grid row
+    double read_seconds = 0, check_seconds = 0;
+};
+
+// The commands, each after the dispatcher has found the sheet writable (writable.hpp).
+Outcome validate(const ActiveSheet& s, const Checked& c, Lang lang);
+Outcome clear_marks(const ActiveSheet& s, Lang lang);
+Outcome normalize(const ActiveSheet& s, const Checked& c, Lang lang);
+Outcome summary(const ActiveSheet& s, const Checked& c, Lang lang);
+
+}  // namespace pegkit::sidebar

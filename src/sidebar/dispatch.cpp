@@ -1,0 +1,272 @@
+// The protocol handler behind vnd.pegkit:Validate|Normalize|Summary|ClearMarks (commands.hpp):
+// finds the active sheet, checks that the command may write, reads and checks the sheet once,
+// and hands over to the command (cmd_*.cpp). No exception leaves a UNO method.
+#include "commands.hpp"
+
+#include "command.hpp"
+#include "messages.hpp"
+#include "writable.hpp"
+
+#include "convert.hpp"
+#include "grid.hpp"
+
+#include <com/sun/star/awt/XWindow2.hpp>
+#include <com/sun/star/beans/StringPair.hpp>
+#include <com/sun/star/frame/DispatchResultEvent.hpp>
+#include <com/sun/star/frame/DispatchResultState.hpp>
+#include <com/sun/star/frame/FeatureStateEvent.hpp>
+#include <com/sun/star/frame/InfobarType.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XDispatchResultListener.hpp>
+#include <com/sun/star/frame/XInfobarProvider.hpp>
+#include <com/sun/star/frame/XNotifyingDispatch.hpp>
+#include <com/sun/star/frame/XStatusListener.hpp>
+#include <com/sun/star/lang/XInitialization.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <com/sun/star/util/URL.hpp>
+#include <cppuhelper/implbase4.hxx>
+#include <cppuhelper/supportsservice.hxx>
+
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <mutex>
+
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY;
+using rtl::OUString;
+
+namespace pegkit::sidebar {
+namespace {
+
+constexpr char implementation_name[] = "it.pegkit.calc.CommandsImpl";
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// One command at a time in the office: a click while the progress bar runs reschedules on the
+// same thread, so this is a flag, not a lock.
+bool running = false;
+class Busy {
+public:
+    Busy() : m_took(!running) { running = true; }
+    ~Busy() {
+        if (m_took) running = false;
+    }
+    bool took() const { return m_took; }
+    Busy(const Busy&) = delete;
+    Busy& operator=(const Busy&) = delete;
+
+private:
+    bool m_took;
+};
+
+std::optional<Command> command_of(const css::util::URL& url) {
+    if (url.Protocol != OUString::createFromAscii(std::string(command_protocol).c_str())) return std::nullopt;
+    for (Command c : {Command::validate, Command::normalize, Command::summary, Command::clear_marks})
+        if (url.Path == OUString::createFromAscii(std::string(command_path(c)).c_str())) return c;
+    return std::nullopt;
+}
+
+// no_header or empty_sheet, as the core words it.
+std::optional<std::string> table_problem(const SheetCheck& check, Lang lang) {
+    if (check.found) return std::nullopt;
+    for (const Finding& f : check.findings)
+        if (f.code == Diag::empty_sheet || f.code == Diag::no_header) {
+            std::string m = message(f.code, lang, f.args);
+            if (!m.empty()) m[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(m[0])));
+            return m + ".";
+        }
+    return message(Diag::no_header, lang);
+}
+
+Outcome run(Command command, const Reference<css::frame::XFrame>& frame, Lang lang, const SheetOptions& options) {
+    const auto started = std::chrono::steady_clock::now();
+    const auto s = active_sheet(frame);
+    if (!s) return failure(text(Msg::no_document, lang));
+    if (auto why = why_not_writable(*s, command == Command::summary ? Writes::new_sheet : Writes::sheet, lang))
+        return failure(*why);
+    Progress progress(frame, text(Msg::progress, lang, {std::string(command_path(command))}));
+    if (command == Command::clear_marks) return clear_marks(*s, lang);
+
+    const uno::SheetArea area = uno::used_area(s->sheet);
+    if (uno::exceeds_cell_limit(area))
+        return failure(text(Msg::too_large, lang, {std::to_string(area.rows), std::to_string(area.cols),
+                                                   std::to_string(uno::default_cell_limit)}));
+    Checked c;
+    auto t0 = std::chrono::steady_clock::now();
+    c.grid = uno::read_grid(s->document, s->sheet, area);
+    c.hidden = uno::hidden_rows(s->sheet, area);
+    c.read_seconds = seconds_since(t0);
+    progress.set(30);
+    t0 = std::chrono::steady_clock::now();
+    c.check = check_sheet(c.grid, options);
+    c.check_seconds = seconds_since(t0);
+    progress.set(60);
+    if (auto problem = table_problem(c.check, lang)) return failure(*problem);
+
+    t0 = std::chrono::steady_clock::now();
+    Outcome o = command == Command::validate ? validate(*s, c, lang)
+                : command == Command::normalize ? normalize(*s, c, lang)
+                                                : summary(*s, c, lang);
+    // where the time goes, for ./dev bench
+    char timing[200];
+    std::snprintf(timing, sizeof timing, "in the office %.3f s: read %.3f s, check %.3f s, plan and write %.3f s",
+                  seconds_since(started), c.read_seconds, c.check_seconds, seconds_since(t0));
+    o.add("Timing", Any(uno::to_ou(timing)));
+    return o;
+}
+
+class Commands : public cppu::WeakImplHelper4<css::frame::XDispatchProvider, css::frame::XNotifyingDispatch,
+                                              css::lang::XInitialization, css::lang::XServiceInfo> {
+public:
+    explicit Commands(const Reference<css::uno::XComponentContext>& context) : m_context(context) {}
+
+    // XInitialization: the framework passes the frame the handler serves.
+    void SAL_CALL initialize(const Sequence<Any>& args) override {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        for (const Any& a : args) {
+            Reference<css::frame::XFrame> frame;
+            if ((a >>= frame) && frame.is()) m_frame = frame;
+        }
+    }
+
+    // XDispatchProvider
+    Reference<css::frame::XDispatch> SAL_CALL queryDispatch(const css::util::URL& url, const OUString&, sal_Int32) override {
+        try {
+            if (command_of(url)) return this;
+        } catch (...) {
+        }
+        return nullptr;
+    }
+    Sequence<Reference<css::frame::XDispatch>> SAL_CALL
+    queryDispatches(const Sequence<css::frame::DispatchDescriptor>& requests) override {
+        Sequence<Reference<css::frame::XDispatch>> out(requests.getLength());
+        for (sal_Int32 i = 0; i < requests.getLength(); ++i)
+            out.getArray()[i] = queryDispatch(requests[i].FeatureURL, requests[i].FrameName, requests[i].SearchFlags);
+        return out;
+    }
+
+    // XDispatch
+    void SAL_CALL dispatch(const css::util::URL& url, const Sequence<css::beans::PropertyValue>& args) override {
+        dispatchWithNotification(url, args, nullptr);
+    }
+    void SAL_CALL addStatusListener(const Reference<css::frame::XStatusListener>& listener, const css::util::URL& url) override {
+        // Always enabled: a command on a sheet that is no PEG says why instead of greying out.
+        try {
+            if (!listener.is()) return;
+            css::frame::FeatureStateEvent event;
+            event.Source = static_cast<cppu::OWeakObject*>(this);
+            event.FeatureURL = url;
+            event.IsEnabled = command_of(url).has_value();
+            listener->statusChanged(event);
+        } catch (...) {
+        }
+    }
+    void SAL_CALL removeStatusListener(const Reference<css::frame::XStatusListener>&, const css::util::URL&) override {}
+
+    // XNotifyingDispatch
+    void SAL_CALL dispatchWithNotification(const css::util::URL& url, const Sequence<css::beans::PropertyValue>& args,
+                                           const Reference<css::frame::XDispatchResultListener>& listener) override {
+        Outcome outcome;
+        Lang lang = Lang::en;
+        std::string path = "?";
+        bool quiet = false;
+        Reference<css::frame::XFrame> frame;
+        try {
+            // Summary's ActualColumn / WeightColumn: 0-based sheet columns the user chose, -1 for none
+            SheetOptions options;
+            for (const auto& a : args) {
+                sal_Int32 column = -1;
+                if (a.Name == "Quiet") a.Value >>= quiet;
+                else if (a.Name == "ActualColumn" && (a.Value >>= column)) options.actual_column = column;
+                else if (a.Name == "WeightColumn" && (a.Value >>= column)) options.weight_column = column;
+            }
+            lang = uno::ui_language(m_context);
+            {
+                std::lock_guard<std::mutex> lock(m_mutex);
+                frame = m_frame;
+            }
+            const auto command = command_of(url);
+            Busy busy;
+            if (command) path = std::string(command_path(*command));
+            if (!command) outcome = failure(text(Msg::no_document, lang));
+            else if (!busy.took()) outcome = failure(text(Msg::busy, lang)), outcome.add("Busy", Any(true));
+            else outcome = run(*command, frame, lang, options);
+        } catch (const css::uno::Exception& e) {
+            outcome = failure(text(Msg::internal_error, lang));
+            outcome.add("Detail", Any(e.Message));
+        } catch (const std::exception& e) {
+            outcome = failure(text(Msg::internal_error, lang));
+            outcome.add("Detail", Any(uno::to_ou(e.what())));
+        } catch (...) {
+            outcome = failure(text(Msg::internal_error, lang));
+        }
+        try {
+            if (!quiet) show(frame, path, outcome, lang);
+        } catch (...) {
+        }
+        try {
+            if (listener.is()) {
+                outcome.add("Command", Any(uno::to_ou(path)));
+                outcome.add("Message", Any(uno::to_ou(outcome.message)));
+                css::frame::DispatchResultEvent event;
+                event.Source = static_cast<cppu::OWeakObject*>(this);
+                event.State = outcome.ok ? css::frame::DispatchResultState::SUCCESS : css::frame::DispatchResultState::FAILURE;
+                event.Result <<= Sequence<css::beans::PropertyValue>(outcome.values.data(),
+                                                                     static_cast<sal_Int32>(outcome.values.size()));
+                listener->dispatchFinished(event);
+            }
+        } catch (...) {
+        }
+    }
+
+    // XServiceInfo
+    OUString SAL_CALL getImplementationName() override { return implementation_name; }
+    sal_Bool SAL_CALL supportsService(const OUString& name) override { return cppu::supportsService(this, name); }
+    Sequence<OUString> SAL_CALL getSupportedServiceNames() override {
+        Sequence<OUString> names(1);
+        names.getArray()[0] = "com.sun.star.frame.ProtocolHandler";
+        return names;
+    }
+
+private:
+    // A non-modal infobar on a visible document; a hidden one (headless, macros) gets none, so
+    // nothing ever waits for a click.
+    static void show(const Reference<css::frame::XFrame>& frame, const std::string& path, const Outcome& o, Lang lang) {
+        if (!frame.is()) return;
+        const Reference<css::awt::XWindow2> window(frame->getContainerWindow(), UNO_QUERY);
+        if (!window.is() || !window->isVisible()) return;
+        const Reference<css::frame::XInfobarProvider> bars(frame->getController(), UNO_QUERY);
+        if (!bars.is()) return;
+        const OUString id = "pegkit";
+        if (bars->hasInfobar(id)) bars->removeInfobar(id);
+        Sequence<css::beans::StringPair> buttons;
+        if (o.offer_clear) {
+            buttons.realloc(1);
+            buttons.getArray()[0] = css::beans::StringPair(uno::to_ou(text(Msg::clear_button, lang)), "vnd.pegkit:ClearMarks");
+        }
+        bars->appendInfobar(id, uno::to_ou("PEG " + path), uno::to_ou(o.message),
+                            o.ok ? css::frame::InfobarType::INFO : css::frame::InfobarType::WARNING, buttons, true);
+    }
+
+    Reference<css::uno::XComponentContext> m_context;
+    Reference<css::frame::XFrame> m_frame;
+    std::mutex m_mutex;  // m_frame only; never held while a command runs
+};
+
+}  // namespace
+}  // namespace pegkit::sidebar
+
+extern "C" SAL_DLLPUBLIC_EXPORT css::uno::XInterface*
+it_pegkit_calc_Commands_get_implementation(css::uno::XComponentContext* context, const css::uno::Sequence<css::uno::Any>&) {
+    try {
+        return cppu::acquire(new pegkit::sidebar::Commands(context));
+    } catch (...) {
+        return nullptr;
+    }
+}

@@ -1,0 +1,1 @@
+#include <boost/json/src.hpp>  // header-only Boost.JSON: its one translation unit in libpegkit.so
