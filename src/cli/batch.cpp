@@ -44,7 +44,9 @@ FileReport check_file(const Input& in, OfficeSession& office, const Options& o) 
         if (!text) return unreadable(text.error);
         f.notes = std::move(text.notes);
         if (o.dump_grid) return dump({}, text.grid), f;
-        f.sheets.push_back(check_grid({}, text.grid, o.sheet, o.report));
+        SheetOptions options = o.sheet;
+        if (o.columns) apply(*o.columns, options);
+        f.sheets.push_back(check_grid({}, text.grid, options, o.report));
         return f;
     }
     OfficeRead doc = office.read(in.path);
@@ -57,7 +59,12 @@ FileReport check_file(const Input& in, OfficeSession& office, const Options& o) 
     }
     std::vector<SheetReport> skipped;
     for (const OfficeSheet& s : doc.sheets) {
-        SheetReport r = check_grid(s.name, s.grid, o.sheet, o.report);
+        // the choice stored in the document, then --columns on top; letters name sheet columns
+        SheetOptions options = o.sheet;
+        if (const ColumnChoiceParse stored = parse_columns(s.columns); stored && !s.columns.empty())
+            apply(stored.choice, options, s.first_row, s.first_col);
+        if (o.columns) apply(*o.columns, options, s.first_row, s.first_col);
+        SheetReport r = check_grid(s.name, s.grid, options, o.report);
         if (r.found) f.sheets.push_back(std::move(r));
         else skipped.push_back(std::move(r));
     }

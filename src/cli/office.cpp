@@ -1,6 +1,8 @@
 #include "office.hpp"
 
+#include "columns.hpp"
 #include "convert.hpp"
+#include "doc_store.hpp"
 #include "grid.hpp"
 #include "messages.hpp"
 
@@ -327,6 +329,7 @@ struct OfficeSession::Impl {
             return out;
         }
         const Reference<css::container::XIndexAccess> sheets(document->getSheets(), UNO_QUERY_THROW);
+        const std::string stored = pegkit::uno::read_text_property(guard.doc, columns_property).value_or("");
         for (sal_Int32 i = 0; i < sheets->getCount(); ++i) {
             const Reference<css::sheet::XSpreadsheet> sheet(sheets->getByIndex(i), UNO_QUERY_THROW);
             const Reference<css::container::XNamed> named(sheet, UNO_QUERY);
@@ -347,6 +350,9 @@ struct OfficeSession::Impl {
                 return out;
             }
             s.grid = pegkit::uno::read_grid(document, sheet, area);
+            s.first_row = area.first_row;
+            s.first_col = area.first_col;
+            s.columns = stored_choice(stored, s.name);
             out.sheets.push_back(std::move(s));
         }
         return out;

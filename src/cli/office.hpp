@@ -12,6 +12,8 @@ namespace pegkit::cli {
 struct OfficeSheet {
     std::string name;
     Grid grid;
+    int first_row = 0, first_col = 0;  // where grid cell (0,0) lies on the sheet
+    std::string columns;               // the user's column choice stored in the document for this sheet
 };
 
 struct OfficeRead {

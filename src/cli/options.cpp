@@ -24,6 +24,10 @@ ParsedOptions parse_options(int argc, const char* const* argv) {
         ("help,h", "this help")
         ("config", po::value<std::string>(), "settings file (plan-year, rule, max-notes: as Calc's PEG options); "
                                              "options given here win")
+        ("columns", po::value<std::string>(),
+         "which column is which, as sheet letters: target=J,actual=K,weight=L,cdr=E (also objective, indicator, "
+         "baseline, unit, deadline, attainment, mission, programme, strategic; '-' for none; header=ROW); "
+         "overrides the headings and the choice stored in the document")
         ("plan-year", po::value<int>(), "the PEG's year (default: the most frequent deadline year of each sheet)")
         ("rule", po::value<std::vector<std::string>>(&rules),
          "attainment rule of TARGETS.md §5, e.g. \"cap=1.2; late=30\" (repeatable)")
@@ -79,6 +83,11 @@ ParsedOptions parse_options(int argc, const char* const* argv) {
         if (!cp) return usage_error("--config: " + cp.error);
         o.sheet.plan_year = cp.config.plan_year;
         if (cp.config.rule && rules.empty()) rules.push_back(*cp.config.rule);
+    }
+    if (vm.count("columns")) {
+        const ColumnChoiceParse cp = parse_columns(vm["columns"].as<std::string>());
+        if (!cp) return usage_error("--columns: cannot read '" + cp.error + "' (write role=LETTER, e.g. target=J)");
+        o.columns = cp.choice;
     }
     if (vm.count("plan-year")) o.sheet.plan_year = vm["plan-year"].as<int>();
     if (o.sheet.plan_year && (*o.sheet.plan_year < 1900 || *o.sheet.plan_year > 2200))

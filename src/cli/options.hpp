@@ -1,5 +1,6 @@
 #pragma once
 // pegkit-check's command line.
+#include "columns.hpp"
 #include "report.hpp"
 
 #include <cstddef>
@@ -16,6 +17,7 @@ struct Options {
     Format format = Format::text;
     ReportOptions report;
     SheetOptions sheet;                // plan year and rules
+    std::optional<ColumnChoice> columns;  // --columns: which column is which, on every sheet (wins over the document's)
     std::string office;                // "socket,host=…,port=…" of a running office; empty: start one
     std::size_t max_rows = 100000;     // 0: no limit
     std::size_t max_cells = 5000000;   // rows × columns of one table; 0: no limit

@@ -1,5 +1,7 @@
 #include "report.hpp"
 
+#include "columns.hpp"
+
 #include "clean.hpp"
 #include "messages.hpp"
 
@@ -58,7 +60,14 @@ SheetReport check_grid(std::string name, const Grid& grid, const SheetOptions& o
     out.found = check.found;
     out.header_row = check.found ? check.header_row + 1 : 0;
     out.plan_year = check.plan_year;
-    out.objectives = static_cast<int>(check.objectives.size());
+    out.objectives = check.objective_count;
+    out.indicators = static_cast<int>(check.objectives.size());
+    out.sections = check.section_count;
+    for (const RoleChoice& r : check.roles) {
+        const bool other_year = r.reason == RoleReason::other_year;
+        out.roles.push_back({other_year ? "target_other" : std::string(role_key(r.role)), column_letter(r.col), r.heading,
+                             std::string(role_reason_name(r.reason)), r.year});
+    }
 
     auto header_of = [&](int col) -> std::string {
         if (col < 0 || !check.found || check.header_row >= grid.rows || col >= grid.cols) return {};

@@ -27,7 +27,14 @@ struct SheetReport {
     bool found = false;                // a PEG header was found
     int header_row = 0;                // 1-based, 0 when not found
     std::optional<int> plan_year;
-    int objectives = 0;
+    int objectives = 0;                // distinct objectives (an objective may span several indicator rows)
+    int indicators = 0;                // indicator rows
+    int sections = 0;                  // section rows that set a group ("SETTORE 2 - ...")
+    struct Role {
+        std::string role, column, heading, reason;  // "target", "J", "Target 2024", "plan_year"
+        std::optional<int> year;
+    };
+    std::vector<Role> roles;           // which column got which role, and why
     std::vector<FindingRow> findings;  // those at or above the chosen severity, in sheet order
     std::map<Severity, int> counts;    // every finding, whatever was printed
     std::map<std::string, int> peg_kinds, dup_kinds;

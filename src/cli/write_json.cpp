@@ -50,6 +50,10 @@ json::object sheet(const SheetReport& s) {
                                         {"message", f.message},
                                         {"args", std::move(args)}});
     }
+    json::array roles;
+    for (const SheetReport::Role& r : s.roles)
+        roles.push_back(json::object{{"role", r.role}, {"column", r.column}, {"heading", r.heading},
+                                     {"reason", r.reason}, {"year", r.year ? json::value(*r.year) : json::value(nullptr)}});
     json::object tables;
     for (const SummaryTable& t : s.summary.tables) {
         json::array rows;
@@ -61,6 +65,9 @@ json::object sheet(const SheetReport& s) {
             {"header_row", s.found ? json::value(s.header_row) : json::value(nullptr)},
             {"plan_year", s.plan_year ? json::value(*s.plan_year) : json::value(nullptr)},
             {"objectives", s.objectives},
+            {"indicators", s.indicators},
+            {"sections", s.sections},
+            {"columns", std::move(roles)},
             {"counts", severity_counts(s.counts)},
             {"peg_kinds", counts(s.peg_kinds)},
             {"dup_kinds", counts(s.dup_kinds)},
