@@ -3,6 +3,7 @@
 #include "columns.hpp"
 #include "convert.hpp"
 #include "doc_store.hpp"
+#include "merges.hpp"
 #include "grid.hpp"
 #include "messages.hpp"
 
@@ -350,6 +351,7 @@ struct OfficeSession::Impl {
                 return out;
             }
             s.grid = pegkit::uno::read_grid(document, sheet, area);
+            s.grid.merges = pegkit::uno::read_merges(sheet, area);
             s.first_row = area.first_row;
             s.first_col = area.first_col;
             s.columns = stored_choice(stored, s.name);
