@@ -137,6 +137,15 @@ Target cached_read(const Cell& cell, const ReadOptions& options) {
     return t;
 }
 
+// Calc passes a single empty cell as 0.0, exactly as it passes the number 0, and uno::to_value_arg
+// reads both as empty, so that a missing target never passes as "= 0" (docs/decisions.md, "Zero
+// as a target"). True for such a lone 0, which PEG.CHECK then explains.
+bool lone_zero(const Cells& rows) {
+    if (rows.getLength() != 1 || rows[0].getLength() != 1) return false;
+    const Cell c = uno::to_cell(rows[0][0]);
+    return c.type == CellType::number && c.number == 0;
+}
+
 // A formula argument carries no number format: a date cell arrives as a plain number.
 ReadOptions function_options() {
     ReadOptions options;
@@ -163,9 +172,10 @@ public:
             ReadOptions options = function_options();
             if (!plan_year(year, options)) return Any(error_value(CalcError::illegal_argument));
             const Lang lang = language();
+            const Diag empty = lone_zero(target) ? Diag::empty_or_zero : Diag::empty_target;
             return map_cells(uno::to_value_arg(target), [&](const Cell& c) {
                 const Target t = cached_read(c, options);
-                if (t.kind == Kind::vuoto) return Out::of_text(message(Diag::empty_target, lang));
+                if (t.kind == Kind::vuoto) return Out::of_text(message(empty, lang));
                 const Diagnostic* e = t.first_error();
                 return Out::of_text(e ? message(*e, lang) : std::string());
             });

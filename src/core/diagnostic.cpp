@@ -95,9 +95,12 @@ constexpr Entry entries[] = {
     {Diag::part_count, "part_count", Severity::error,
      "valori raggiunti attesi: {0} (uno per parte del target), indicati: {1}",
      "actual values expected: {0} (one per part of the target), given: {1}"},
+    {Diag::empty_or_zero, "empty_or_zero", Severity::error,
+     "cella vuota o numero 0 (Calc li passa uguali): per un target zero scrivere «= 0» o «zero»",
+     "empty cell or the number 0 (Calc passes both alike): for a zero target write '= 0' or 'zero'"},
 };
 
-static_assert(std::size(entries) == static_cast<std::size_t>(Diag::part_count) + 1,
+static_assert(std::size(entries) == static_cast<std::size_t>(Diag::empty_or_zero) + 1,
               "one entry per Diag, in enum order");
 
 const Entry* find(Diag code) noexcept {

@@ -39,6 +39,8 @@ enum class Diag {
     bad_actual,           // args: {actual text}
     bad_rule,             // args: {rule text}
     part_count,           // composto: args: {parts expected, actuals given}
+    // sheet functions
+    empty_or_zero,        // a lone 0 as target: Calc passes an empty single cell as 0 too (docs/decisions.md)
 };
 
 struct Diagnostic {

@@ -144,6 +144,21 @@ case("CHECK empty cell names the missing target", "=LEN(PEG.CHECK(<F>))>0", True
 case("KIND number cell", "=PEG.KIND(<F>)", "soglia", [3])
 case("KIND percent cell", "=PEG.KIND(<F>)", "soglia", [Pct(0.8)])
 case("KIND number literal", "=PEG.KIND(12)", "soglia")
+# Zero as a target (docs/decisions.md): in a range a 0 cell is "= 0" and an empty cell empty, as in
+# the sheet checks; a lone 0 is what Calc also passes for an empty cell, so it stays empty and
+# PEG.CHECK says how to write a zero target (its message names "= 0" in both languages).
+case("KIND range: 0 is soglia, empty is vuoto", "=PEG.KIND(<F:F+1>)", ["soglia", "vuoto"], [[0], [None]], array=(2, 1))
+case("OP range: 0 is =", "=PEG.OP(<F:F+1>)", ["=", ">="], [[0], [3]], array=(2, 1))
+case("NORM range: 0 is = 0", "=PEG.NORM(<F:F+1>)", ["= 0", EMPTY], [[0], [None]], array=(2, 1))
+case("VALID range: 0 valid, empty not", "=PEG.VALID(<F:F+1>)", [True, False], [[0], [None]], array=(2, 1))
+case("ATTAIN range: target 0 met and missed", "=PEG.ATTAIN(<F:F+1>; <G:G+1>)", [1.0, 0.0], [[0, 0], [0, 2]],
+     array=(2, 1))
+case("KIND text 0", '=PEG.KIND("0")', "soglia")
+case("OP text 0", '=PEG.OP("0")', "=")
+case("KIND lone 0 cell stays vuoto", "=PEG.KIND(<F>)", "vuoto", [0])
+case("VALID lone 0 cell is not a target", "=PEG.VALID(<F>)", False, [0])
+case("CHECK lone 0 cell says how to write zero", '=ISNUMBER(SEARCH("= 0";PEG.CHECK(<F>)))', True, [0])
+case("CHECK empty cell: the same explanation", '=PEG.CHECK(<F>)=PEG.CHECK(<G>)', True, [0, None])
 
 # ---------------------------------------------------------------- PEG.OP
 for text, op in [

@@ -338,7 +338,7 @@ def running_office(cli, office, report, tmp):
                  r.status == 1 and data["totals"]["office_starts"] == 0
                  and data["files"][0]["sheets"][0]["counts"]["error"] == 1, r.out[-1000:] + r.err[-500:])
     report.check("--office: the running office is still there afterwards", office.proc.poll() is None)
-    r = run(cli, "--office", "socket,host=127.0.0.1,port=1", path)
+    r = run(cli, "--lang", "en", "--office", "socket,host=127.0.0.1,port=1", path)
     report.check("--office with nobody listening: exit 2, says why", r.status == 2 and "no connection" in r.out,
                  r.out[-500:])
 

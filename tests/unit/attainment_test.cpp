@@ -483,6 +483,7 @@ TEST_CASE("diagnostics: names, severities and messages for every code", "[attain
         {Diag::bad_actual, "bad_actual", Severity::error},
         {Diag::bad_rule, "bad_rule", Severity::error},
         {Diag::part_count, "part_count", Severity::error},
+        {Diag::empty_or_zero, "empty_or_zero", Severity::error},
     }));
     CAPTURE(name);
     CHECK(code_name(code) == name);
