@@ -41,6 +41,14 @@ TEST_CASE("typed cells: a date is a deadline, a percent a >= %, a number a >= co
         CHECK(t.part(1)->bare);
         CHECK(normalize(t) == "≥ 15");
     }
+    SECTION("a number 0 is = 0, as the text 0 (docs/decisions.md)") {
+        for (const Target& t : {read_target(Cell::of_number(0)), read_target(std::string_view("0"))}) {
+            REQUIRE(t.kind == Kind::soglia);
+            CHECK(t.part(1)->op == Op::eq);
+            CHECK(t.part(1)->value == 0);
+            CHECK(normalize(t) == "= 0");
+        }
+    }
     SECTION("empty cell") { CHECK(read_target(Cell{}).kind == Kind::vuoto); }
     SECTION("boolean cell") { CHECK(read_target(Cell::of_bool(true)).kind == Kind::non_valido); }
 }
