@@ -8,6 +8,7 @@
 #include "writable.hpp"
 
 #include "convert.hpp"
+#include "column_choice.hpp"
 #include "grid.hpp"
 
 #include <com/sun/star/awt/XWindow2.hpp>
@@ -76,7 +77,8 @@ std::optional<Command> command_of(const css::util::URL& url) {
 std::optional<std::string> table_problem(const SheetCheck& check, Lang lang) {
     if (check.found) return std::nullopt;
     for (const Finding& f : check.findings)
-        if (f.code == Diag::empty_sheet || f.code == Diag::no_header) {
+        if (f.code == Diag::empty_sheet || f.code == Diag::no_header || f.code == Diag::no_target_column ||
+            f.code == Diag::no_objective_column) {
             std::string m = message(f.code, lang, f.args);
             if (!m.empty()) m[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(m[0])));
             return m + ".";
@@ -104,7 +106,7 @@ Outcome run(Command command, const Reference<css::frame::XFrame>& frame, Lang la
     c.read_seconds = seconds_since(t0);
     progress.set(30);
     t0 = std::chrono::steady_clock::now();
-    c.check = check_sheet(c.grid, options);
+    c.check = check_sheet(c.grid, uno::with_stored_choice(s->document, s->sheet, area, options));
     c.check_seconds = seconds_since(t0);
     progress.set(60);
     if (auto problem = table_problem(c.check, lang)) return failure(*problem);

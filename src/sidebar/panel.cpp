@@ -1,5 +1,7 @@
 #include "panel.hpp"
 
+#include "column_choice.hpp"
+
 #include "convert.hpp"
 #include "grid.hpp"
 #include "messages.hpp"
@@ -62,6 +64,7 @@ bool panel_kind(const OUString& name, PanelKind& kind) {
     if (name == "Validate") kind = PanelKind::validate;
     else if (name == "Normalize") kind = PanelKind::normalize;
     else if (name == "Summary") kind = PanelKind::summary;
+    else if (name == "Table") kind = PanelKind::table;
     else return false;
     return true;
 }
@@ -87,7 +90,18 @@ struct Texts {
     const char* no_command;       // "%c" is the command
     const char* done;
     const char* failed;
+    const char* header_caption;
+    const char* save_choice;
+    const char* reset_choice;
+    const char* saved;            // "%c" is the choice's text
+    const char* forgotten;
+    const char* role_names[10];   // in table_roles order
 };
+
+// The roles the Table panel lets the user set, most needed first.
+constexpr Column table_roles[10] = {Column::peg_target, Column::peg_objective, Column::peg_indicator, Column::cdr,
+                                     Column::actual,     Column::weight,        Column::baseline,      Column::deadline,
+                                     Column::attainment, Column::unit};
 
 constexpr Texts italian = {
     "Valida", "Cancella segni", "Errori: %e   Avvisi: %w   Info: %i", "Nessun problema trovato.",
@@ -95,7 +109,10 @@ constexpr Texts italian = {
     "Anteprima", "Applica", "Colonna del valore raggiunto:", "Colonna del peso:", "(nessuna)",
     "Crea riepilogo", "Intestazione PEG non trovata nel foglio attivo.",
     "Il documento attivo non è un foglio di calcolo.", "Comando %c non disponibile.", "Fatto.",
-    "Il comando non è riuscito.",
+    "Il comando non è riuscito.", "Riga d'intestazione:", "Salva nel documento", "Ripristina",
+    "Colonne salvate nel documento: %c", "Scelta rimossa: le colonne seguono le intestazioni.",
+    {"Target:", "Obiettivo:", "Indicatore:", "Responsabile (CdR, Settore…):", "Valore raggiunto:", "Peso:",
+     "Valore di partenza:", "Scadenza:", "Grado di raggiungimento:", "Unità di misura:"},
 };
 constexpr Texts english = {
     "Validate", "Clear marks", "Errors: %e   Warnings: %w   Info: %i", "No problems found.",
@@ -103,7 +120,10 @@ constexpr Texts english = {
     "Preview", "Apply", "Actual value column:", "Weight column:", "(none)",
     "Create summary", "No PEG header found on the active sheet.",
     "The active document is not a spreadsheet.", "Command %c is not available.", "Done.",
-    "The command failed.",
+    "The command failed.", "Header row:", "Save in the document", "Reset",
+    "Columns saved in the document: %c", "Choice removed: the columns follow the headings.",
+    {"Target:", "Objective:", "Indicator:", "Responsible (CdR, unit…):", "Actual value:", "Weight:",
+     "Baseline:", "Deadline:", "Attainment:", "Unit of measure:"},
 };
 
 std::string replace(std::string text, const char* key, const std::string& value) {
@@ -182,6 +202,15 @@ public:
             row(24, {m_weight});
             row(24, {button("create", m_text.create)});
             break;
+        case PanelKind::table:
+            m_header = list(true);
+            row(24, {label(m_text.header_caption), m_header});
+            for (std::size_t i = 0; i < m_roles.size(); ++i) {
+                m_roles[i] = list(true);
+                row(24, {label(m_text.role_names[i]), m_roles[i]});
+            }
+            row(24, {button("save_columns", m_text.save_choice), button("reset_columns", m_text.reset_choice)});
+            break;
         }
         m_status = label("");
         row(36, {m_status});
@@ -254,6 +283,10 @@ public:
                 if (dispatch("vnd.pegkit:Normalize", {})) refresh(true);  // keeps the outcome shown
             } else if (e.ActionCommand == "create") {
                 create_summary();
+            } else if (e.ActionCommand == "save_columns") {
+                save_columns(false);
+            } else if (e.ActionCommand == "reset_columns") {
+                save_columns(true);
             }
         } catch (const Exception& ex) {
             status(uno::to_utf8(ex.Message));
@@ -287,7 +320,8 @@ public:
     void SAL_CALL windowMoved(const css::awt::WindowEvent&) override {}
     void SAL_CALL windowShown(const css::lang::EventObject&) override {
         try {
-            if (m_kind == PanelKind::summary) refresh(true);  // the active sheet may have changed meanwhile
+            // the active sheet may have changed meanwhile
+            if (m_kind == PanelKind::summary || m_kind == PanelKind::table) refresh(true);
         } catch (...) {
         }
     }
@@ -329,6 +363,11 @@ private:
     Reference<css::sheet::XSpreadsheet> m_sheet;
     std::vector<Place> m_places;
     std::vector<int> m_actual_cols, m_weight_cols;  // sheet column per choice, -1 for none
+    Reference<css::awt::XWindow> m_header;
+    std::array<Reference<css::awt::XWindow>, 10> m_roles;
+    std::vector<int> m_table_cols, m_header_rows;     // sheet column / row per drop-down item
+    std::array<int, 10> m_read_cols{};                // what the panel showed, to store only changes
+    int m_read_header = -1;
     int m_control_count = 0;
     std::string m_result;
     Any m_findings_result;
@@ -436,11 +475,12 @@ private:
             if (!view.ok) note = m_text.not_sheet;
             else if (view.too_large) note = text(Msg::too_large, m_lang, {std::to_string(view.rows), std::to_string(view.cols),
                                                                   std::to_string(uno::default_cell_limit)});
-            else if (!view.check.found) note = m_text.no_header;
+            else if (!view.check.found) note = table_note(view.check);
             switch (m_kind) {
             case PanelKind::validate: show_findings(view); break;
             case PanelKind::normalize: show_changes(view); break;
             case PanelKind::summary: show_columns(view); break;
+            case PanelKind::table: show_roles(view); break;
             }
             if (!keep_status || !note.empty()) status(note);
         } catch (const Exception& e) {
@@ -448,6 +488,14 @@ private:
         } catch (const std::exception& e) {
             status(e.what());
         }
+    }
+
+    // Why there is no table, as the core says it ("found Indicatore (C), no target column").
+    std::string table_note(const SheetCheck& check) const {
+        for (const Finding& f : check.findings)
+            if (f.code == Diag::no_target_column || f.code == Diag::no_objective_column || f.code == Diag::no_header)
+                return message(f.code, m_lang, f.args);
+        return m_text.no_header;
     }
 
     void show_findings(const SheetView& view) {
@@ -519,6 +567,64 @@ private:
         };
         choose(m_actual, m_actual_cols, view.actual_col);
         choose(m_weight, m_weight_cols, view.weight_col);
+    }
+
+    // Every column of the used area, the header row's candidates, and what each role took.
+    void show_roles(const SheetView& view) {
+        std::vector<std::string> items{m_text.none};
+        m_table_cols = {-1};
+        for (const SheetColumn& c : view.all_columns) {
+            items.push_back(c.label);
+            m_table_cols.push_back(c.sheet_col);
+        }
+        auto select = [](const Reference<css::awt::XWindow>& w, const std::vector<int>& values, int value) {
+            sal_Int16 pos = 0;
+            for (std::size_t i = 0; i < values.size(); ++i)
+                if (values[i] == value) pos = sal_Int16(i);
+            Reference<css::awt::XListBox>(w, UNO_QUERY_THROW)->selectItemPos(pos, true);
+        };
+        for (std::size_t i = 0; i < m_roles.size(); ++i) {
+            set_items(m_roles[i], items);
+            m_read_cols[i] = view.role_cols[static_cast<std::size_t>(table_roles[i])];
+            select(m_roles[i], m_table_cols, m_read_cols[i]);
+        }
+        std::vector<std::string> rows{m_text.none};
+        m_header_rows = {-1};
+        for (const SheetColumn& r : view.header_rows) {
+            rows.push_back(r.label);
+            m_header_rows.push_back(r.sheet_col);
+        }
+        set_items(m_header, rows);
+        m_read_header = view.header_row;
+        select(m_header, m_header_rows, m_read_header);
+    }
+
+    // The roles the user changed, on top of the choice the document holds, stored in the
+    // document; `reset` forgets the sheet's choice. Validate, Normalize, Summary and pegkit-check
+    // read it (src/uno/column_choice.hpp).
+    void save_columns(bool reset) {
+        Reference<css::frame::XController> controller = m_frame.is() ? m_frame->getController() : nullptr;
+        Reference<css::sheet::XSpreadsheetView> view(controller, UNO_QUERY);
+        Reference<css::uno::XInterface> document(controller.is() ? controller->getModel() : nullptr, UNO_QUERY);
+        if (!view.is() || !document.is()) return status(m_text.not_sheet);
+        if (view->getActiveSheet() != m_sheet) return refresh(false);  // chosen on another sheet: show this one
+        std::optional<ColumnChoice> choice;
+        if (!reset) {
+            choice = uno::stored_choice(document, m_sheet).value_or(ColumnChoice{});
+            for (std::size_t i = 0; i < m_roles.size(); ++i) {
+                const int col = chosen(m_roles[i], m_table_cols);
+                if (col == m_read_cols[i]) continue;
+                auto& cols = choice->columns;
+                cols.erase(std::remove_if(cols.begin(), cols.end(), [&](const auto& p) { return p.first == table_roles[i]; }),
+                           cols.end());
+                cols.emplace_back(table_roles[i], col);
+            }
+            const int header = chosen(m_header, m_header_rows);
+            if (header != m_read_header && header >= 0) choice->header_row = header;
+        }
+        uno::store_choice(document, m_sheet, choice);
+        refresh(true);
+        status(reset ? m_text.forgotten : replace(m_text.saved, "%c", format_columns(*choice)));
     }
 
     static int chosen(const Reference<css::awt::XWindow>& w, const std::vector<int>& cols) {

@@ -1,7 +1,9 @@
 #include "panel_sheet.hpp"
 
 #include "clean.hpp"
+#include "column_choice.hpp"
 #include "grid.hpp"
+#include "merges.hpp"
 #include "plan.hpp"
 
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
@@ -53,8 +55,30 @@ SheetView read_active_sheet(const Reference<css::frame::XController>& controller
     }
     view.first_row = area.first_row;
     view.first_col = area.first_col;
-    const Grid grid = uno::read_grid(document, view.sheet, area);
-    view.check = check_sheet(grid);
+    Grid grid = uno::read_grid(document, view.sheet, area);
+    grid.merges = uno::read_merges(view.sheet, area);
+    view.check = check_sheet(grid, uno::with_stored_choice(document, view.sheet, area, {}));
+    view.stored_choice = uno::stored_choice(document, view.sheet).has_value();
+    for (std::size_t r = 0; r < column_count; ++r)
+        view.role_cols[r] = view.check.column[r] < 0 ? -1 : view.check.column[r] + area.first_col;
+    view.header_row = view.check.found ? view.check.header_row + area.first_row : -1;
+    auto shortened = [](std::string s, std::size_t n) {
+        if (s.size() <= n) return s;
+        while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // a whole UTF-8 letter
+        return s.substr(0, n) + "…";
+    };
+    for (int c = 0; c < grid.cols; ++c) {
+        std::string name;
+        const int from = view.check.found ? view.check.header_row : 0;
+        for (int r = from; r < grid.rows && r < from + 40 && name.empty(); ++r) name = clean(grid.at(r, c).text);
+        view.all_columns.push_back({area.first_col + c, column_letters(area.first_col + c) + (name.empty() ? "" : " · " + shortened(name, 40))});
+    }
+    for (int r = 0; r < grid.rows && r < 40; ++r) {
+        std::string text;
+        for (int c = 0; c < grid.cols && text.size() < 60; ++c)
+            if (!grid.at(r, c).text.empty()) text += (text.empty() ? "" : " | ") + clean(grid.at(r, c).text);
+        if (!text.empty()) view.header_rows.push_back({area.first_row + r, std::to_string(area.first_row + r + 1) + " · " + shortened(text, 60)});
+    }
     const SheetCheck& check = view.check;
 
     for (const Finding& f : check.findings) {

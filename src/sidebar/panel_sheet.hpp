@@ -7,6 +7,7 @@
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,11 @@ struct SheetView {
     std::vector<ColumnChange> changes;   // columns with cells Normalize would rewrite
     std::vector<SheetColumn> columns;    // the header's columns, for the Summary choices
     int actual_col = -1, weight_col = -1;  // sheet columns found by the core, -1 when absent
+    std::array<int, column_count> role_cols{};  // sheet column of each role as read (the Table panel)
+    int header_row = -1;                 // sheet row of the header, -1 when none
+    std::vector<SheetColumn> header_rows;  // candidate rows: sheet row in sheet_col, "3 · Obiettivo | ..."
+    std::vector<SheetColumn> all_columns;  // every used column: "J · Target 2024" (the Table panel)
+    bool stored_choice = false;          // the document holds a column choice for this sheet
 };
 
 std::string column_letters(int col);     // 0 -> "A", 26 -> "AA"

@@ -1,0 +1,103 @@
+#!/usr/bin/python3
+"""The user's column choice stored in the document, used by the commands (issue 8 item 4).
+
+  /usr/bin/python3 tests/integration/test_columns.py --oxt build/pegkit.oxt [--verbose]
+
+The INPS 2020 table of tests/data/layouts ("Materia | OBIETTIVO 2020", copied from the published
+plan) names no objective column: Validate refuses it and says what it found and what is missing.
+With the choice the Columns panel stores (document property pegkit.columns: the sheet's name, a
+tab, "objective=A,target=B"), Validate, Normalize and Summary read the table; the choice survives
+saving as .xlsx and .ods; Reset (no property) brings the refusal back. The plan sheet's cells are
+never changed by a refusal.
+"""
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import traceback
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True
+sys.path.insert(0, HERE)
+
+import lo  # noqa: E402
+import make_layouts  # noqa: E402
+from test_commands import dispatch  # noqa: E402
+
+LAYOUT = os.path.join(HERE, "..", "data", "layouts", "inps-piano-performance-2020-ricorsi.layout")
+PROPERTY = "pegkit.columns"
+
+
+def cells(doc):
+    sheet = doc.Sheets.getByIndex(0)
+    return sheet.getCellRangeByPosition(0, 0, 3, 8).getDataArray()
+
+
+def set_choice(doc, text):
+    udp = doc.DocumentProperties.UserDefinedProperties
+    if udp.getPropertySetInfo().hasPropertyByName(PROPERTY):
+        udp.removeProperty(PROPERTY)
+    if text is not None:
+        udp.addProperty(PROPERTY, 128, text)  # 128: REMOVEABLE
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--oxt", required=True)
+    ap.add_argument("--verbose", action="store_true")
+    args = ap.parse_args()
+    report = lo.Report(args.verbose)
+    tmp = tempfile.mkdtemp(prefix="pegkit-columns-")
+    try:
+        layout = make_layouts.read_layout(LAYOUT)
+        name = layout["id"][:31]
+        with lo.Office(ui_locale="en-US") as office:
+            office.install_extension(args.oxt)
+            built = make_layouts.build(office, layout)
+            plain = os.path.join(tmp, "inps.ods")
+            lo.Office.store(built, plain, lo.ODS)
+            lo.close(built)
+
+            doc = office.load(plain)
+            try:
+                before = cells(doc)
+                ok, res = dispatch(office, doc, "Validate")
+                message = res.get("Message", "")
+                report.check("no choice: Validate refuses", not ok, message)
+                report.check("no choice: the message names what was found and what is missing",
+                             "OBIETTIVO 2020 (B)" in message and "no objective or indicator column" in message, message)
+                report.check("no choice: nothing changed", cells(doc) == before)
+
+                set_choice(doc, f"{name}\tobjective=A,target=B\n")
+                ok, res = dispatch(office, doc, "Validate")
+                report.check("stored choice: Validate reads the table", ok, res.get("Message", ""))
+                for ext, flt in (("xlsx", lo.XLSX), ("ods", lo.ODS)):
+                    lo.Office.store(doc, os.path.join(tmp, f"chosen.{ext}"), flt)
+            finally:
+                lo.close(doc)
+
+            for ext in ("xlsx", "ods"):
+                doc = office.load(os.path.join(tmp, f"chosen.{ext}"))
+                try:
+                    ok, res = dispatch(office, doc, "Validate")
+                    report.check(f"{ext}: the choice survives the file", ok, res.get("Message", ""))
+                    ok, res = dispatch(office, doc, "Summary")
+                    report.check(f"{ext}: Summary reads the table", ok and doc.Sheets.getCount() == 2,
+                                 res.get("Message", ""))
+                    set_choice(doc, None)
+                    before = cells(doc)
+                    ok, res = dispatch(office, doc, "Normalize")
+                    report.check(f"{ext}: reset: Normalize refuses again", not ok and cells(doc) == before,
+                                 res.get("Message", ""))
+                finally:
+                    lo.close(doc)
+    except Exception:
+        report.check("office session", False, traceback.format_exc())
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return report.finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
