@@ -34,6 +34,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <csignal>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -350,7 +351,8 @@ struct OfficeSession::Impl {
                 out.sheets.clear();
                 return out;
             }
-            s.grid = pegkit::uno::read_grid(document, sheet, area);
+            // --max-cells was checked above; read_grid's own default limit must not undo a higher one.
+            s.grid = pegkit::uno::read_grid(document, sheet, area, config.max_cells ? config.max_cells : SIZE_MAX);
             s.grid.merges = pegkit::uno::read_merges(sheet, area);
             s.first_row = area.first_row;
             s.first_col = area.first_col;
