@@ -186,6 +186,9 @@ private:
         // a deadline column alone carries the objective's target
         if (header_.col(Column::peg_target) < 0 && header_.col(Column::deadline) >= 0)
             std::swap(header_.column[idx(Column::peg_target)], header_.column[idx(Column::deadline)]);
+        // what the headings say is kept even when it is no table: the panel shows it to be corrected
+        check_.column = header_.column;
+        check_.roles = header_.choices;
         if (header_.row < 0 || !header_.usable()) {
             if (header_.choices.empty()) add(0, -1, Diag::no_header);
             else if (header_.col(Column::peg_target) < 0) add(0, -1, Diag::no_target_column, {found_columns(header_)});

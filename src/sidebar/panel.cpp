@@ -25,6 +25,7 @@
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/configuration/theDefaultProvider.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/frame/DispatchResultEvent.hpp>
 #include <com/sun/star/frame/DispatchResultState.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
@@ -368,6 +369,7 @@ private:
     std::vector<int> m_table_cols, m_header_rows;     // sheet column / row per drop-down item
     std::array<int, 10> m_read_cols{};                // what the panel showed, to store only changes
     int m_read_header = -1;
+    std::string m_table_note;                         // why the active sheet has no table, empty when it has one
     int m_control_count = 0;
     std::string m_result;
     Any m_findings_result;
@@ -476,6 +478,7 @@ private:
             else if (view.too_large) note = text(Msg::too_large, m_lang, {std::to_string(view.rows), std::to_string(view.cols),
                                                                   std::to_string(uno::default_cell_limit)});
             else if (!view.check.found) note = table_note(view.check);
+            m_table_note = view.check.found ? std::string() : note;
             switch (m_kind) {
             case PanelKind::validate: show_findings(view); break;
             case PanelKind::normalize: show_changes(view); break;
@@ -607,7 +610,9 @@ private:
         Reference<css::sheet::XSpreadsheetView> view(controller, UNO_QUERY);
         Reference<css::uno::XInterface> document(controller.is() ? controller->getModel() : nullptr, UNO_QUERY);
         if (!view.is() || !document.is()) return status(m_text.not_sheet);
-        if (view->getActiveSheet() != m_sheet) return refresh(false);  // chosen on another sheet: show this one
+        // Calc hands out a new sheet object on each call: the name says whether the sheet is the one shown
+        const Reference<css::container::XNamed> active(view->getActiveSheet(), UNO_QUERY), shown(m_sheet, UNO_QUERY);
+        if (!active.is() || !shown.is() || active->getName() != shown->getName()) return refresh(false);
         std::optional<ColumnChoice> choice;
         if (!reset) {
             choice = uno::stored_choice(document, m_sheet).value_or(ColumnChoice{});
@@ -624,7 +629,8 @@ private:
         }
         uno::store_choice(document, m_sheet, choice);
         refresh(true);
-        status(reset ? m_text.forgotten : replace(m_text.saved, "%c", format_columns(*choice)));
+        const std::string said = reset ? m_text.forgotten : replace(m_text.saved, "%c", format_columns(*choice));
+        status(m_table_note.empty() ? said : said + "\n" + m_table_note);
     }
 
     static int chosen(const Reference<css::awt::XWindow>& w, const std::vector<int>& cols) {

@@ -26,7 +26,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "integration"))
 import lo  # noqa: E402  (Debian's python3-uno)
 
 DECK = "PegkitDeck"
-PANELS = {"PegkitValidatePanel", "PegkitNormalizePanel", "PegkitSummaryPanel"}
+PANELS = {"PegkitValidatePanel", "PegkitNormalizePanel", "PegkitSummaryPanel", "PegkitTablePanel"}
 SAMPLE = "/work/shared/data/peg-2020-cm-venezia.tsv"
 WIDTH, HEIGHT = 1400, 900
 RENDER_WAIT = 6.0
@@ -193,6 +193,31 @@ def use_panels(doc, deck, report):
     report.check("preview is empty after Apply", lists[0].getItemCount() == 1, f"{lists[0].getItems()}")
 
 
+def use_columns_panel(doc, deck, report, display, path):
+    """The Columns panel: each role's column as found, a change saved in the document, then Reset."""
+    panel = deck.getPanels().getByName("PegkitTablePanel")
+    panel.expand(True)  # the others collapse, as a user opening this panel sees it
+    time.sleep(RENDER_WAIT / 2)
+    buttons, texts, lists = panel_controls(deck, "PegkitTablePanel")
+    header, target, actual = lists[0], lists[1], lists[5]
+    report.check("Columns panel: the header row is shown", header.getSelectedItem().startswith("3 ·"),
+                 repr(header.getSelectedItem()))
+    report.check("Columns panel: the target column is J", target.getSelectedItem().startswith("J ·"),
+                 repr(target.getSelectedItem()))
+    weight = lists[6]
+    weight.selectItemPos(0, True)  # "(none)": the summary then counts every objective alike
+    status = press(buttons[0], texts[-1])
+    props = doc.DocumentProperties.UserDefinedProperties
+    stored = props.getPropertyValue("pegkit.columns") if props.getPropertySetInfo().hasPropertyByName("pegkit.columns") else ""
+    report.check("Columns panel: Save stores the change in the document",
+                 "weight=-" in stored and "weight=-" in status and target.getSelectedItem().startswith("J ·"),
+                 f"status {status!r}, property {stored!r}")
+    screenshot(display, path)
+    status = press(buttons[1], texts[-1])
+    gone = not props.getPropertySetInfo().hasPropertyByName("pegkit.columns")
+    report.check("Columns panel: Reset forgets the choice", gone and status != "", f"status {status!r}")
+
+
 def screenshot(display, path):
     subprocess.run(["import", "-display", display, "-window", "root", path], check=True, timeout=60,
                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -235,6 +260,7 @@ def run(args, report):
         use_panels(doc, deck, report)
         time.sleep(RENDER_WAIT / 2)
         screenshot(display, used)
+        use_columns_panel(doc, deck, report, display, os.path.join(args.artifacts, f"sidebar-{args.lang}-columns.png"))
         lo.close(doc)
 
     if not report.check("screenshot saved", os.path.isfile(shot), shot):
