@@ -10,6 +10,7 @@
 #include "convert.hpp"
 #include "column_choice.hpp"
 #include "grid.hpp"
+#include "merges.hpp"
 
 #include <com/sun/star/awt/XWindow2.hpp>
 #include <com/sun/star/beans/StringPair.hpp>
@@ -102,6 +103,7 @@ Outcome run(Command command, const Reference<css::frame::XFrame>& frame, Lang la
     Checked c;
     auto t0 = std::chrono::steady_clock::now();
     c.grid = uno::read_grid(s->document, s->sheet, area);
+    c.grid.merges = uno::read_merges(s->sheet, area);  // a header on two rows, as the panels read it
     c.hidden = uno::hidden_rows(s->sheet, area);
     c.read_seconds = seconds_since(t0);
     progress.set(30);
