@@ -84,31 +84,38 @@ void apply(const ColumnChoice& choice, SheetOptions& options, int first_row, int
     if (choice.header_row) options.header_row = *choice.header_row - first_row;
 }
 
-std::string stored_choice(std::string_view property, std::string_view sheet) {
+namespace {
+
+// Calls f(sheet, choice, line) for each "<sheet>\t<choice>" line of the property.
+template <class F>
+void each_line(std::string_view property, F f) {
     std::size_t start = 0;
     while (start < property.size()) {
         std::size_t end = property.find('\n', start);
         if (end == std::string_view::npos) end = property.size();
         const std::string_view line = property.substr(start, end - start);
         const std::size_t tab = line.find('\t');
-        if (tab != std::string_view::npos && line.substr(0, tab) == sheet) return std::string(line.substr(tab + 1));
+        if (!line.empty())
+            f(line.substr(0, tab), tab == std::string_view::npos ? std::string_view() : line.substr(tab + 1), line);
         start = end + 1;
     }
-    return {};
+}
+
+}  // namespace
+
+std::string stored_choice(std::string_view property, std::string_view sheet) {
+    std::string out;
+    each_line(property, [&](std::string_view name, std::string_view choice, std::string_view) {
+        if (name == sheet) out = std::string(choice);
+    });
+    return out;
 }
 
 std::string store_choice(std::string_view property, std::string_view sheet, std::string_view choice) {
     std::string out;
-    std::size_t start = 0;
-    while (start < property.size()) {
-        std::size_t end = property.find('\n', start);
-        if (end == std::string_view::npos) end = property.size();
-        const std::string_view line = property.substr(start, end - start);
-        const std::size_t tab = line.find('\t');
-        if (!line.empty() && !(tab != std::string_view::npos && line.substr(0, tab) == sheet))
-            out += std::string(line) + "\n";
-        start = end + 1;
-    }
+    each_line(property, [&](std::string_view name, std::string_view, std::string_view line) {
+        if (name != sheet) out += std::string(line) + "\n";
+    });
     if (!choice.empty()) out += std::string(sheet) + "\t" + std::string(choice) + "\n";
     return out;
 }
