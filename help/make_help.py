@@ -359,7 +359,8 @@ def prose_page(lang, key, name, spec):
     return p
 
 
-DECK_IDS = [f"{EXT}.Deck", f"{EXT}.Deck.Validate", f"{EXT}.Deck.Normalize", f"{EXT}.Deck.Summary",
+DECK_IDS = [f"{EXT}.Deck", f"{EXT}.Deck.Columns", f"{EXT}.Deck.Validate", f"{EXT}.Deck.Normalize",
+            f"{EXT}.Deck.Summary",
             "vnd.pegkit:Validate", "vnd.pegkit:Normalize", "vnd.pegkit:Summary", "vnd.pegkit:ClearMarks"]
 PROSE = {
     "deck": {
@@ -367,6 +368,10 @@ PROSE = {
             (0, "Open it with View ▸ Sidebar and the PEG targets tab, or from the PEG menu. It works on the "
                 "active sheet: it finds the header row and the columns (Target, Indicatore, CdR, Valore "
                 "raggiunto, Peso, …) by their meaning, whatever their order or spelling."),
+            (2, "Columns"),
+            (0, "Shows the header row and the column found for each role in drop-down lists. Save in the "
+                "document keeps a change there, so Validate, Normalize and Summary read the same choice; "
+                "Reset forgets it."),
             (2, "Validate"),
             (0, "Checks every target of the sheet as TARGETS.md describes and marks the cells with a "
                 "finding: errors (a target that cannot be measured, an impossible date, an empty PEG "
@@ -387,6 +392,10 @@ PROSE = {
             (0, "Si apre con Visualizza ▸ Barra laterale e la scheda Obiettivi PEG, oppure dal menu PEG. "
                 "Lavora sul foglio attivo: trova la riga di intestazione e le colonne (Target, Indicatore, "
                 "CdR, Valore raggiunto, Peso, …) dal loro significato, in qualsiasi ordine e grafia."),
+            (2, "Colonne"),
+            (0, "Mostra in elenchi a discesa la riga di intestazione e la colonna trovata per ogni ruolo. "
+                "Salva nel documento vi conserva una modifica, così Verifica, Normalizza e Riepilogo "
+                "leggono la stessa scelta; Ripristina la dimentica."),
             (2, "Verifica"),
             (0, "Controlla ogni target del foglio come descritto in TARGETS.md e segna le celle con un "
                 "rilievo: errori (un target non misurabile, una data impossibile, un target PEG vuoto, una "
