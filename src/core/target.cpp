@@ -686,7 +686,8 @@ Target read_target(const Cell& cell, const ReadOptions& options) {
         m.value = cell.number;
         m.unit = cell.type == CellType::percent ? Unit::percent : Unit::none;
         m.bare = true;
-        m.op = options.dir == Direction::lower ? Op::le : cell.number == 0 && cell.type == CellType::number ? Op::eq : Op::ge;
+        // A typed 0 (count or percent) reads as the text "0" does: "= 0" whatever the direction.
+        m.op = cell.number == 0 ? Op::eq : options.dir == Direction::lower ? Op::le : Op::ge;
         r.kind = Kind::soglia;
         r.parts.push_back(std::move(m));
         return r;

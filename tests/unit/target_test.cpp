@@ -42,11 +42,19 @@ TEST_CASE("typed cells: a date is a deadline, a percent a >= %, a number a >= co
         CHECK(normalize(t) == "≥ 15");
     }
     SECTION("a number 0 is = 0, as the text 0 (docs/decisions.md)") {
-        for (const Target& t : {read_target(Cell::of_number(0)), read_target(std::string_view("0"))}) {
+        ReadOptions lower;
+        lower.dir = Direction::lower;
+        for (const Target& t : {read_target(Cell::of_number(0)), read_target(std::string_view("0")),
+                                read_target(Cell::of_number(0), lower), read_target(std::string_view("0"), lower)}) {
             REQUIRE(t.kind == Kind::soglia);
             CHECK(t.part(1)->op == Op::eq);
             CHECK(t.part(1)->value == 0);
             CHECK(normalize(t) == "= 0");
+        }
+        for (const Target& t : {read_target(Cell::of_percent(0)), read_target(std::string_view("0%"))}) {
+            REQUIRE(t.kind == Kind::soglia);
+            CHECK(t.part(1)->op == Op::eq);
+            CHECK(normalize(t) == "= 0%");
         }
     }
     SECTION("empty cell") { CHECK(read_target(Cell{}).kind == Kind::vuoto); }
