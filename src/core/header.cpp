@@ -23,24 +23,14 @@ struct Words {
     }
 };
 
-char plain_letter(unsigned char second) {
-    const unsigned char d = second | 0x20;  // Latin-1 supplement as UTF-8 C3 xx, lower-cased
-    if (d >= 0xA0 && d <= 0xA5) return 'a';
-    if (d >= 0xA8 && d <= 0xAB) return 'e';
-    if (d >= 0xAC && d <= 0xAF) return 'i';
-    if (d >= 0xB2 && d <= 0xB6) return 'o';
-    if (d >= 0xB9 && d <= 0xBC) return 'u';
-    return ' ';
-}
-
 Words words_of(std::string_view text) {
-    const std::string folded = fold_case(clean(text));
+    // folded and stripped of accents, composed or not ("Unità", "Unita" + U+0300)
+    const std::string folded = fold_key(clean(text));
     std::string plain;
     Words out;
-    for (std::size_t i = 0; i < folded.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(folded[i]);
-        if (c == 0xC3 && i + 1 < folded.size()) plain += plain_letter(static_cast<unsigned char>(folded[++i]));
-        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) plain += static_cast<char>(c);
+    for (const char ch : folded) {
+        const unsigned char c = static_cast<unsigned char>(ch);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) plain += static_cast<char>(c);
         else plain += ' ', out.percent = out.percent || c == '%';
     }
     std::string word, letters;

@@ -96,6 +96,7 @@ TEST_CASE("read_heading: a heading's role by its words", "[header]") {
         {"Anno precedente", Column::baseline, 0},
         {"Unità di misura", Column::unit, 0},
         {"unità di misura", Column::unit, 0},
+        {"Unita\xCC\x80 di misura", Column::unit, 0},  // decomposed accent, as text pasted from a PDF
         {"U.M.", Column::unit, 0},
         {"Scadenza", Column::deadline, 0},
         {"Tempi", Column::deadline, 0},
