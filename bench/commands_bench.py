@@ -1,4 +1,4 @@
-"""Validate on a large PEG sheet in a real headless Calc (issue 4, item 6), side by side with a
+"""Validate, Normalize and its Undo on a large PEG sheet in a real headless Calc (issue 4, item 6), side by side with a
 Basic macro that checks the same sheet the way a user would write it (a loop over the target
 cells with getCellByPosition and a few string tests, colouring the suspicious ones).
 Prints times and the ratio; asserts nothing.
@@ -104,6 +104,8 @@ def main():
         t_validate, (ok, res) = timed(lambda: tc.dispatch(office, doc, "Validate"))
         t_again, (ok2, res2) = timed(lambda: tc.dispatch(office, doc, "Validate"))
         t_clear, (ok3, res3) = timed(lambda: tc.dispatch(office, doc, "ClearMarks"))
+        t_norm, (ok4, res4) = timed(lambda: tc.dispatch(office, doc, "Normalize"))
+        t_undo, _ = timed(lambda: doc.getUndoManager().undo())
         brows = args.rows
         script = basic_script(office)
         t_basic, flagged = timed(lambda: script.invoke((sheet,), (), ())[0])
@@ -113,6 +115,8 @@ def main():
           f"warnings={res.get('Warnings')} marked={res.get('Marked')}\n    ({res.get('Timing')})")
     print(f"Validate again        {args.rows:>7} rows  {t_again:7.3f} s  (clears {res2.get('Cleared')} marks first; {res2.get('Timing')})")
     print(f"vnd.pegkit:ClearMarks {args.rows:>7} rows  {t_clear:7.3f} s  cleared={res3.get('Cleared')}")
+    print(f"vnd.pegkit:Normalize  {args.rows:>7} rows  {t_norm:7.3f} s  ok={ok4} changed={res4.get('Changed')}\n    ({res4.get('Timing')})")
+    print(f"Undo of Normalize     {args.rows:>7} rows  {t_undo:7.3f} s")
     print(f"Basic loop            {brows:>7} rows  {t_basic:7.3f} s  flagged={flagged}")
     per = lambda t, n: t / n * 1e6  # noqa: E731
     print(f"per row: Validate {per(t_validate, args.rows):.2f} us, Basic {per(t_basic, brows):.2f} us; "

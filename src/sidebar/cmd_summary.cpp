@@ -15,6 +15,9 @@
 #include <com/sun/star/chart/XChartDocument.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/document/XEmbeddedObjectSupplier.hpp>
+#include <com/sun/star/document/XUndoManager.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
+#include <com/sun/star/drawing/XDrawPageSupplier.hpp>
 #include <com/sun/star/i18n/NumberFormatIndex.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/Locale.hpp>
@@ -93,23 +96,29 @@ public:
           m_cells(cells_of(m_plan, lang, s.sheet_name)) {}
 
     void apply() override {
+        m_undo = Reference<css::document::XUndoManagerSupplier>(m_s.model, UNO_QUERY_THROW)->getUndoManager();
         const Reference<css::sheet::XSpreadsheets> sheets = m_s.document->getSheets();
         if (sheets->hasByName(uno::to_ou(m_name))) throw std::runtime_error("sheet name taken: " + m_name);
         write_step("insert sheet");
         sheets->insertNewByName(uno::to_ou(m_name), static_cast<sal_Int16>(m_s.sheet_index + 1));
         m_inserted = true;
+        relock();
         const Reference<css::sheet::XSpreadsheet> out(sheets->getByName(uno::to_ou(m_name)), UNO_QUERY_THROW);
         const sal_Int16 index = Reference<css::sheet::XCellRangeAddressable>(out, UNO_QUERY_THROW)->getRangeAddress().Sheet;
         write_step("summary cells");
         Reference<css::sheet::XCellRangeData>(
             out->getCellRangeByPosition(0, 0, SummaryPlan::width - 1, m_cells.getLength() - 1), UNO_QUERY_THROW)
             ->setDataArray(m_cells);
+        relock();
         styles(out, index);
+        relock();
         chart(out, index);
+        relock();
     }
 
     void revert() override {
         if (!m_inserted) return;
+        relock();
         const Reference<css::sheet::XSpreadsheets> sheets = m_s.document->getSheets();
         if (sheets->hasByName(uno::to_ou(m_name))) sheets->removeByName(uno::to_ou(m_name));
         m_inserted = false;
@@ -118,6 +127,15 @@ public:
     const std::string& name() const { return m_name; }
 
 private:
+    // Calc turns its undo recording back on behind our lock (ScDocument::EnableUndo restores the
+    // state it saw, and the lock is not that state): taking the lock again after each call keeps
+    // the summary one undo step of ours. We hold the lock here (run_edit, our undo action).
+    void relock() {
+        if (!m_undo.is()) return;
+        m_undo->unlock();
+        m_undo->lock();
+    }
+
     void styles(const Reference<css::sheet::XSpreadsheet>& out, sal_Int16 index) {
         const int rows = m_cells.getLength(), width = SummaryPlan::width;
         std::vector<css::table::CellRangeAddress> bold, colours[3];
@@ -133,11 +151,9 @@ private:
         const sal_Int32 light[3] = {fill_green, fill_amber, fill_red};
         for (int k = 0; k < 3; ++k)
             if (!colours[k].empty()) ranges(m_s.factory, colours[k])->setPropertyValue("CellBackColor", Any(light[k]));
-        const Reference<css::container::XIndexAccess> cols(
-            Reference<css::table::XColumnRowRange>(out, UNO_QUERY_THROW)->getColumns(), UNO_QUERY_THROW);
-        Reference<css::beans::XPropertySet>(cols->getByIndex(0), UNO_QUERY_THROW)->setPropertyValue("Width", Any(sal_Int32(9000)));
-        for (int k = 1; k < width; ++k)
-            Reference<css::beans::XPropertySet>(cols->getByIndex(k), UNO_QUERY_THROW)->setPropertyValue("Width", Any(sal_Int32(2600)));
+        // No column widths: setting one records a Calc undo action even behind our lock (7.4),
+        // which a later Undo would apply to a sheet our own Undo has removed.
+        (void)out;
     }
 
     // Mean attainment per CdR, beside the tables. Chart names are the document's object names:
@@ -157,11 +173,12 @@ private:
         for (int n = 1; chart_name.isEmpty(); ++n) {
             const rtl::OUString candidate = uno::to_ou("PEG CdR - " + m_name + (n > 1 ? " (" + std::to_string(n) + ")" : ""));
             write_step("chart");
-            try {
+                try {
                 charts->addNewByName(candidate, rect, source, true, true);
                 chart_name = candidate;
-            } catch (const css::lang::IllegalArgumentException&) {
-                if (n >= 100) throw;
+            } catch (const css::uno::Exception&) {
+                // 7.4 throws a RuntimeException (chartuno.cxx) for a name any object already has
+                if (n >= 20) throw;
             }
         }
         try {
@@ -183,12 +200,16 @@ private:
     Lang m_lang;
     Sequence<Sequence<Any>> m_cells;
     bool m_inserted = false;
+    Reference<css::document::XUndoManager> m_undo;
 };
 
 }  // namespace
 
 Outcome summary(const ActiveSheet& s, const Checked& c, Lang lang) {
     const std::string name = unique_sheet_name(s.document->getSheets());
+    // Calc creates a document's drawing layer on its first chart, and doing so turns its undo
+    // recording back on behind our lock (it restores the state it saw before): create it first.
+    Reference<css::drawing::XDrawPageSupplier>(s.sheet, UNO_QUERY_THROW)->getDrawPage();
     const auto edit = std::make_shared<SummaryEdit>(s, plan_summary(c.check), name, lang);
     const EditRun run = run_edit(s.model, edit, text(Msg::undo_title, lang, {text(Msg::step_summary, lang)}));
     if (run.result != EditRun::Result::done) return failed_edit(run, lang);

@@ -118,7 +118,7 @@ private:
 EditRun run_edit(const Reference<css::frame::XModel>& model, const std::shared_ptr<Edit>& edit, const std::string& title) {
     EditRun run;
     const Reference<css::document::XUndoManager> undo = undo_manager(model);
-    const bool was_locked = undo.is() && undo->isLocked();
+    const bool step = undo.is() && !undo->isLocked();
     std::exception_ptr failed;
     {
         UndoLocked undo_locked(undo);
@@ -138,10 +138,10 @@ EditRun run_edit(const Reference<css::frame::XModel>& model, const std::shared_p
             }
         }
     }
-    if (!failed && undo.is() && !was_locked) {
-        undo->addUndoAction(new UndoAction(model, edit, title));
-        run.undo_step = true;
-    }
+    // Calc 7.4 still records some of its own actions behind the lock (pastes, notes, formats);
+    // they stay below ours, and our Undo alone gives back the document.
+    if (step && !failed) undo->addUndoAction(new UndoAction(model, edit, title));
+    run.undo_step = step && !failed;
     return run;
 }
 
