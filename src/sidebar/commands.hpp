@@ -13,9 +13,14 @@
 //                  whole sheet), string severity ("error"|"warning"|"info"), string code
 //                  (diagnostic code_name), string message}
 //     "Errors", "Warnings", "Marked" (long)  Validate; "Changed" (long) Normalize;
-//     "Sheet" (string) Summary (the new sheet); "Cleared" (long) ClearMarks and Validate
-// - FAILURE (protected sheet, empty sheet, no PEG header, no Calc document, an internal error)
-//   changes nothing in the document.
+//     "Sheet" (string) Summary (the new sheet); "Cleared" (long) ClearMarks and Validate;
+//     "Hidden" (long) Normalize: cells left in hidden or filtered rows; "Busy" (true) when another
+//     command was running; "Detail" (string) the technical reason of a failure, never in Message
+// - FAILURE (read-only document, protected sheet or structure, a sheet beyond the cell limit,
+//   empty sheet, no PEG header, no Calc document, another command running) changes nothing; a
+//   write that fails half way is taken back from the command's own snapshot and says so.
+// - A command that changes something is one undo step; one that changes nothing adds none.
+//   Validate's marks are kept in the document property "pegkit.marks" (src/core/plan.hpp).
 #include <string_view>
 
 namespace pegkit::sidebar {
