@@ -286,12 +286,12 @@ int level_of(double v) { return v >= 0.9 - 1e-12 ? 0 : v >= 0.6 - 1e-12 ? 1 : 2;
 
 }  // namespace
 
-SummaryPlan plan_summary(const SheetCheck& check) {
+SummaryPlan plan_summary(const SheetCheck& check, const Summary* workbook) {
     SummaryPlan p;
     p.plan_year = check.plan_year;
     p.weighted = check.col(Column::weight) >= 0;
     p.has_actual = check.col(Column::actual) >= 0;
-    const Summary s = summarize(check);
+    const Summary s = workbook ? *workbook : summarize(check);
     auto add_row = [&](std::vector<SummaryCell> r) {
         r.resize(SummaryPlan::width);
         p.rows.push_back(std::move(r));

@@ -144,6 +144,8 @@ struct SummaryPlan {
     bool has_actual = false;
 };
 
-SummaryPlan plan_summary(const SheetCheck& check);
+// `workbook`, when given, is the summary of every sheet with a table (Summary on request), shown
+// instead of the active sheet's.
+SummaryPlan plan_summary(const SheetCheck& check, const Summary* workbook = nullptr);
 
 }  // namespace pegkit

@@ -143,4 +143,12 @@ struct Summary {
 
 Summary summarize(const SheetCheck& check);
 
+// One summary over several sheets of a workbook (one office keeps a sheet per Settore): an
+// objective whose responsible unit is blank counts under its sheet's name.
+struct NamedCheck {
+    std::string sheet;
+    const SheetCheck* check = nullptr;
+};
+Summary summarize(const std::vector<NamedCheck>& sheets);
+
 }  // namespace pegkit

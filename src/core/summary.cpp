@@ -118,4 +118,20 @@ Summary summarize(const SheetCheck& check) {
     return summary;
 }
 
+Summary summarize(const std::vector<NamedCheck>& sheets) {
+    SheetCheck all;
+    int offset = 0;
+    for (const NamedCheck& s : sheets) {
+        if (!s.check) continue;
+        for (Objective o : s.check->objectives) {
+            o.objective += offset;
+            if (o.group[3].empty()) o.group[3] = s.sheet;
+            all.objectives.push_back(std::move(o));
+        }
+        offset += s.check->objective_count;
+    }
+    all.objective_count = offset;
+    return summarize(all);
+}
+
 }  // namespace pegkit

@@ -210,7 +210,7 @@ Outcome summary(const ActiveSheet& s, const Checked& c, Lang lang) {
     // Calc creates a document's drawing layer on its first chart, and doing so turns its undo
     // recording back on behind our lock (it restores the state it saw before): create it first.
     Reference<css::drawing::XDrawPageSupplier>(s.sheet, UNO_QUERY_THROW)->getDrawPage();
-    const auto edit = std::make_shared<SummaryEdit>(s, plan_summary(c.check), name, lang);
+    const auto edit = std::make_shared<SummaryEdit>(s, plan_summary(c.check, c.workbook ? &*c.workbook : nullptr), name, lang);
     const EditRun run = run_edit(s.model, edit, text(Msg::undo_title, lang, {text(Msg::step_summary, lang)}));
     if (run.result != EditRun::Result::done) return failed_edit(run, lang);
     try {

@@ -62,6 +62,7 @@ struct Checked {
     SheetCheck check;
     std::vector<bool> hidden;  // per grid row
     double read_seconds = 0, check_seconds = 0;
+    std::optional<Summary> workbook;  // Summary over every sheet with a table, when asked for
 };
 
 // The commands, each after the dispatcher has found the sheet writable (writable.hpp).

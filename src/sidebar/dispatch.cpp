@@ -12,6 +12,8 @@
 #include "grid.hpp"
 #include "merges.hpp"
 
+#include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/awt/XWindow2.hpp>
 #include <com/sun/star/beans/StringPair.hpp>
 #include <com/sun/star/frame/DispatchResultEvent.hpp>
@@ -87,7 +89,36 @@ std::optional<std::string> table_problem(const SheetCheck& check, Lang lang) {
     return message(Diag::no_header, lang);
 }
 
-Outcome run(Command command, const Reference<css::frame::XFrame>& frame, Lang lang, const SheetOptions& options) {
+// Every other sheet with a table, checked as the active one is, for a Summary of the workbook
+// (one office keeps a sheet per Settore); summary sheets and sheets too large to read are left out.
+Summary workbook_summary(const ActiveSheet& s, const SheetCheck& active, const SheetOptions& options) {
+    std::vector<SheetCheck> checks;
+    std::vector<std::string> names;
+    const Reference<css::container::XIndexAccess> sheets(s.document->getSheets(), css::uno::UNO_QUERY_THROW);
+    for (sal_Int32 i = 0; i < sheets->getCount(); ++i) {
+        if (i == s.sheet_index) continue;
+        const Reference<css::sheet::XSpreadsheet> sheet(sheets->getByIndex(i), css::uno::UNO_QUERY_THROW);
+        const std::string name = uno::to_utf8(Reference<css::container::XNamed>(sheet, css::uno::UNO_QUERY_THROW)->getName());
+        if (name.rfind("Riepilogo PEG", 0) == 0) continue;
+        const uno::SheetArea area = uno::used_area(sheet);
+        if (uno::exceeds_cell_limit(area)) continue;
+        Grid grid = uno::read_grid(s.document, sheet, area);
+        grid.merges = uno::read_merges(sheet, area);
+        SheetOptions o = options;
+        o.actual_column.reset();  // the panel's choice names the active sheet's columns
+        o.weight_column.reset();
+        SheetCheck check = check_sheet(grid, uno::with_stored_choice(s.document, sheet, area, o));
+        if (!check.found) continue;
+        checks.push_back(std::move(check));
+        names.push_back(name);
+    }
+    std::vector<NamedCheck> all{{s.sheet_name, &active}};
+    for (std::size_t i = 0; i < checks.size(); ++i) all.push_back({names[i], &checks[i]});
+    return summarize(all);
+}
+
+Outcome run(Command command, const Reference<css::frame::XFrame>& frame, Lang lang, const SheetOptions& options,
+            bool workbook) {
     const auto started = std::chrono::steady_clock::now();
     const auto s = active_sheet(frame);
     if (!s) return failure(text(Msg::no_document, lang));
@@ -112,6 +143,7 @@ Outcome run(Command command, const Reference<css::frame::XFrame>& frame, Lang la
     c.check_seconds = seconds_since(t0);
     progress.set(60);
     if (auto problem = table_problem(c.check, lang)) return failure(*problem);
+    if (command == Command::summary && workbook) c.workbook = workbook_summary(*s, c.check, options);
 
     t0 = std::chrono::steady_clock::now();
     Outcome o = command == Command::validate ? validate(*s, c, lang)
@@ -180,6 +212,7 @@ public:
         Lang lang = Lang::en;
         std::string path = "?";
         bool quiet = false;
+        bool workbook = false;  // Summary: every sheet with a table
         Reference<css::frame::XFrame> frame;
         try {
             // Summary's ActualColumn / WeightColumn: 0-based sheet columns the user chose, -1 for none
@@ -187,6 +220,7 @@ public:
             for (const auto& a : args) {
                 sal_Int32 column = -1;
                 if (a.Name == "Quiet") a.Value >>= quiet;
+                else if (a.Name == "Workbook") a.Value >>= workbook;
                 else if (a.Name == "ActualColumn" && (a.Value >>= column)) options.actual_column = column;
                 else if (a.Name == "WeightColumn" && (a.Value >>= column)) options.weight_column = column;
             }
@@ -200,7 +234,7 @@ public:
             if (command) path = std::string(command_path(*command));
             if (!command) outcome = failure(text(Msg::no_document, lang));
             else if (!busy.took()) outcome = failure(text(Msg::busy, lang)), outcome.add("Busy", Any(true));
-            else outcome = run(*command, frame, lang, options);
+            else outcome = run(*command, frame, lang, options, workbook);
         } catch (const css::uno::Exception& e) {
             outcome = failure(text(Msg::internal_error, lang));
             outcome.add("Detail", Any(e.Message));

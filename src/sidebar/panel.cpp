@@ -12,6 +12,7 @@
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XActionListener.hpp>
 #include <com/sun/star/awt/XButton.hpp>
+#include <com/sun/star/awt/XCheckBox.hpp>
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
 #include <com/sun/star/awt/XControlModel.hpp>
@@ -97,6 +98,7 @@ struct Texts {
     const char* saved;            // "%c" is the choice's text
     const char* forgotten;
     const char* role_names[10];   // in table_roles order
+    const char* whole_workbook;
 };
 
 // The roles the Table panel lets the user set, most needed first.
@@ -114,6 +116,7 @@ constexpr Texts italian = {
     "Colonne salvate nel documento: %c", "Scelta rimossa: le colonne seguono le intestazioni.",
     {"Target:", "Obiettivo:", "Indicatore:", "Responsabile (CdR, Settore…):", "Valore raggiunto:", "Peso:",
      "Valore di partenza:", "Scadenza:", "Grado di raggiungimento:", "Unità di misura:"},
+    "Tutti i fogli del documento",
 };
 constexpr Texts english = {
     "Validate", "Clear marks", "Errors: %e   Warnings: %w   Info: %i", "No problems found.",
@@ -125,6 +128,7 @@ constexpr Texts english = {
     "Columns saved in the document: %c", "Choice removed: the columns follow the headings.",
     {"Target:", "Objective:", "Indicator:", "Responsible (CdR, unit…):", "Actual value:", "Weight:",
      "Baseline:", "Deadline:", "Attainment:", "Unit of measure:"},
+    "Every sheet of the workbook",
 };
 
 std::string replace(std::string text, const char* key, const std::string& value) {
@@ -201,6 +205,8 @@ public:
             row(20, {label(m_text.weight_caption)});
             m_weight = list(true);
             row(24, {m_weight});
+            m_workbook = add("CheckBox", {{"Label", Any(uno::to_ou(m_text.whole_workbook))}, {"State", Any(sal_Int16(0))}});
+            row(20, {m_workbook});
             row(24, {button("create", m_text.create)});
             break;
         case PanelKind::table:
@@ -364,7 +370,7 @@ private:
     Reference<css::sheet::XSpreadsheet> m_sheet;
     std::vector<Place> m_places;
     std::vector<int> m_actual_cols, m_weight_cols;  // sheet column per choice, -1 for none
-    Reference<css::awt::XWindow> m_header;
+    Reference<css::awt::XWindow> m_header, m_workbook;
     std::array<Reference<css::awt::XWindow>, 10> m_roles;
     std::vector<int> m_table_cols, m_header_rows;     // sheet column / row per drop-down item
     std::array<int, 10> m_read_cols{};                // what the panel showed, to store only changes
@@ -644,7 +650,10 @@ private:
     void create_summary() {
         Reference<css::sheet::XSpreadsheetView> view(m_frame.is() ? m_frame->getController() : nullptr, UNO_QUERY);
         if (view.is() && view->getActiveSheet() != m_sheet) refresh(true);
-        Sequence<css::beans::PropertyValue> args(2);
+        Sequence<css::beans::PropertyValue> args(3);
+        const Reference<css::awt::XCheckBox> workbook(m_workbook, UNO_QUERY);
+        args.getArray()[2].Name = "Workbook";
+        args.getArray()[2].Value <<= bool(workbook.is() && workbook->getState() == 1);
         args.getArray()[0].Name = "ActualColumn";
         args.getArray()[0].Value <<= sal_Int32(chosen(m_actual, m_actual_cols));
         args.getArray()[1].Name = "WeightColumn";

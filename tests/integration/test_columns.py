@@ -23,9 +23,10 @@ sys.path.insert(0, HERE)
 
 import lo  # noqa: E402
 import make_layouts  # noqa: E402
-from test_commands import dispatch  # noqa: E402
+from test_commands import dispatch, read_summary  # noqa: E402
 
-LAYOUT = os.path.join(HERE, "..", "data", "layouts", "inps-piano-performance-2020-ricorsi.layout")
+LAYOUTS = os.path.join(HERE, "..", "data", "layouts")
+LAYOUT = os.path.join(LAYOUTS, "inps-piano-performance-2020-ricorsi.layout")
 PROPERTY = "pegkit.columns"
 
 
@@ -40,6 +41,40 @@ def set_choice(doc, text):
         udp.removeProperty(PROPERTY)
     if text is not None:
         udp.addProperty(PROPERTY, 128, text)  # 128: REMOVEABLE
+
+
+def total_objectives(doc, res):
+    """The objectives of the first table's total on the summary sheet the command wrote."""
+    if "Sheet" not in res:
+        return None
+    tables = read_summary(doc.Sheets.getByName(res["Sheet"]))
+    return tables[0][1][0] if tables else None
+
+
+def check_workbook(office, report, tmp):
+    """Summary of the workbook: a sheet per office (Ca' Foscari 2019 and Giustizia 2023 layouts)."""
+    first = make_layouts.read_layout(os.path.join(LAYOUTS, "universita-ca-foscari-obiettivi-ateneo-2019.layout"))
+    second = make_layouts.read_layout(os.path.join(LAYOUTS, "ministero-giustizia-piano-indicatori-2023.layout"))
+    doc = make_layouts.build(office, first)
+    data = make_layouts.grid(second)
+    doc.Sheets.insertNewByName("Giustizia", 1)
+    doc.Sheets.getByName("Giustizia").getCellRangeByPosition(0, 0, len(data[0]) - 1, len(data) - 1).setDataArray(
+        tuple(tuple(r) for r in data))
+    path = os.path.join(tmp, "workbook.ods")
+    lo.Office.store(doc, path, lo.ODS)
+    lo.close(doc)
+    doc = office.load(path)
+    try:
+        plan = doc.Sheets.getByIndex(0)
+        ok, res = dispatch(office, doc, "Summary")
+        report.check("Summary of the active sheet: its 4 objectives", ok and total_objectives(doc, res) == 4,
+                     f"{res.get('Message', '')}: {total_objectives(doc, res)}")
+        doc.getCurrentController().setActiveSheet(plan)  # Summary shows its sheet; back to the plan
+        ok, res = dispatch(office, doc, "Summary", Workbook=True)
+        report.check("Summary of the workbook: 4 + 1 objectives (the summary sheet itself left out)",
+                     ok and total_objectives(doc, res) == 5, f"{res.get('Message', '')}: {total_objectives(doc, res)}")
+    finally:
+        lo.close(doc)
 
 
 def main():
@@ -92,6 +127,7 @@ def main():
                                  res.get("Message", ""))
                 finally:
                     lo.close(doc)
+            check_workbook(office, report, tmp)
     except Exception:
         report.check("office session", False, traceback.format_exc())
     finally:

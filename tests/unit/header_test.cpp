@@ -236,3 +236,18 @@ TEST_CASE("check_sheet: objectives over several indicator rows, section rows, re
         CHECK(problems_free(c));
     }
 }
+
+TEST_CASE("summarize: a workbook with a sheet per Settore", "[header]") {
+    const Grid tributi = make_grid({{"Obiettivo", "Indicatore", "Target", "Valore raggiunto"},
+                                    {"Recupero evasione", "n. avvisi", ">= 300", "150"},
+                                    {"", "Incasso", ">= 1.000.000 €", "1000000"}});
+    const Grid personale = make_grid({{"CdR", "Obiettivo", "Indicatore", "Target", "Valore raggiunto"},
+                                      {"Ufficio personale", "Formazione", "Ore", ">= 10", "10"}});
+    const SheetCheck a = check_sheet(tributi), b = check_sheet(personale);
+    const Summary s = summarize(std::vector<NamedCheck>{{"Settore Tributi", &a}, {"Settore Personale", &b}});
+    CHECK((s.total.objectives == 2 && s.total.indicators == 3 && s.total.met == 1));
+    REQUIRE(s.tables[0].rows.size() == 2);
+    CHECK(s.tables[0].rows[0].group == "Settore Tributi");  // no CdR column: the sheet's name
+    CHECK(*s.tables[0].rows[0].mean_attainment == Approx((0.5 + 1.0) / 2));
+    CHECK(s.tables[0].rows[1].group == "Ufficio personale");
+}
