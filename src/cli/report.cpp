@@ -1,6 +1,7 @@
 #include "report.hpp"
 
 #include "columns.hpp"
+#include "header.hpp"
 
 #include "clean.hpp"
 #include "messages.hpp"
@@ -9,13 +10,6 @@
 #include <new>
 
 namespace pegkit::cli {
-
-std::string column_letter(int col) {
-    if (col < 0) return {};
-    std::string s;
-    for (int n = col + 1; n > 0; n = (n - 1) / 26) s.insert(s.begin(), char('A' + (n - 1) % 26));
-    return s;
-}
 
 int FileReport::errors() const {
     int n = 0;
@@ -65,7 +59,7 @@ SheetReport check_grid(std::string name, const Grid& grid, const SheetOptions& o
     out.sections = check.section_count;
     for (const RoleChoice& r : check.roles) {
         const bool other_year = r.reason == RoleReason::other_year;
-        out.roles.push_back({other_year ? "target_other" : std::string(role_key(r.role)), column_letter(r.col), r.heading,
+        out.roles.push_back({other_year ? "target_other" : std::string(role_key(r.role)), column_letters(r.col), r.heading,
                              std::string(role_reason_name(r.reason)), r.year});
     }
 
@@ -82,7 +76,7 @@ SheetReport check_grid(std::string name, const Grid& grid, const SheetOptions& o
     for (const Finding& f : check.findings) {
         ++out.counts[f.severity];
         if (f.severity < report.min_severity) continue;
-        out.findings.push_back({f.col < 0 && f.row == 0 ? 0 : f.row + 1, column_letter(f.col), header_of(f.col), field_of(f.col), f.severity,
+        out.findings.push_back({f.col < 0 && f.row == 0 ? 0 : f.row + 1, column_letters(f.col), header_of(f.col), field_of(f.col), f.severity,
                                 std::string(code_name(f.code)), message(f.code, report.lang, f.args), f.args});
     }
     for (const Objective& o : check.objectives) {

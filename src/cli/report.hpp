@@ -70,7 +70,6 @@ struct ReportOptions {
 // Checks one sheet and keeps what the report needs. Grid rows are sheet rows (or file lines).
 SheetReport check_grid(std::string name, const Grid& grid, const SheetOptions& options, const ReportOptions& report);
 
-std::string column_letter(int col);  // 0 -> "A", 26 -> "AA"
 
 // Runs `check` on one file: whatever it throws (std::bad_alloc from a table too large for the
 // memory, a bug) becomes that file's unreadable report, in `lang`, and the batch goes on.

@@ -179,7 +179,6 @@ HeadingReading read_nouns(const Words& w) {
         if (w.has_any({"operativo", "operativi"}) && !w.has_any({"gestionale", "gestionali", "peg", "esecutivo"}))
             r.role = Column::dup_objective;  // placed later: it is the objective when no DUP pair exists
     }
-    r.plain = (best->role == Column::peg_indicator || best->role == Column::peg_target) && !w.has("peg");
     return r;
 }
 
@@ -191,7 +190,6 @@ HeadingReading read_heading(std::string_view heading) {
     HeadingReading r;
     if (only_year(w)) {
         r = reading(Column::peg_target, 1, "anno");
-        r.plain = true;
     } else if (auto phrase = read_phrases(w)) {
         r = *phrase;
     } else {
@@ -200,9 +198,6 @@ HeadingReading read_heading(std::string_view heading) {
     if (!r.role) return r;
     r.year = year_of(w);
     r.year_offset = year_offset_of(w);
-    if (r.role == Column::peg_target || r.role == Column::peg_indicator)
-        r.plain = r.plain || (!w.has("peg") && !w.has("gestionale"));
-    if (w.has("peg") && r.role == Column::peg_target) r.plain = false;
     return r;
 }
 

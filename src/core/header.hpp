@@ -19,7 +19,6 @@ struct HeadingReading {
     int strength = 0;
     std::optional<int> year;          // "Target 2024", "Consuntivo 2022", "2025"
     std::optional<int> year_offset;   // "Target primo anno" = 0, "secondo anno" = 1, ...
-    bool plain = false;               // "Indicatore"/"Target" with no DUP/PEG word: placed by position
     bool prose_target = false;        // "Risultato atteso": a target only when no target column exists
     std::string word;                 // the word that decided ("target", "settore"), for explanations
 };

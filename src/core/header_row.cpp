@@ -86,8 +86,7 @@ void take(HeaderReading& h, const Candidate& k, Column role, RoleReason reason) 
 }
 
 // Several target columns: the plan year's is the target, the others are yearly targets.
-void place_targets(HeaderReading& h, std::vector<Candidate>& targets, const std::vector<Candidate>& all,
-                   std::optional<int> plan_year) {
+void place_targets(HeaderReading& h, std::vector<Candidate>& targets, int peg_objective, std::optional<int> plan_year) {
     const bool real_target = std::any_of(targets.begin(), targets.end(), [](const Candidate& k) {
         return !k.reading.prose_target;
     });
@@ -118,9 +117,6 @@ void place_targets(HeaderReading& h, std::vector<Candidate>& targets, const std:
         }
     }
     // Plain "Indicatore"/"Target" belong to the DUP pair when they stand left of the PEG objective.
-    int peg_objective = -1;
-    for (const Candidate& k : all)
-        if (k.reading.role == Column::peg_objective && k.reading.strength >= 3 && !k.reading.plain) peg_objective = k.col;
     for (const Candidate& k : plain) {
         // a second plain target with no PEG objective to place it by ("Valore atteso revisionato")
         // is left alone rather than taken as the DUP's
@@ -130,10 +126,7 @@ void place_targets(HeaderReading& h, std::vector<Candidate>& targets, const std:
     }
 }
 
-void place_indicators(HeaderReading& h, const std::vector<Candidate>& indicators, const std::vector<Candidate>& all) {
-    int peg_objective = -1;
-    for (const Candidate& k : all)
-        if (k.reading.role == Column::peg_objective && k.reading.strength >= 3) peg_objective = k.col;
+void place_indicators(HeaderReading& h, const std::vector<Candidate>& indicators, int peg_objective) {
     for (const Candidate& k : indicators) {
         const bool dup = (peg_objective >= 0 && k.col < peg_objective) || h.col(Column::peg_indicator) >= 0;
         take(h, k, dup ? Column::dup_indicator : Column::peg_indicator, dup ? RoleReason::by_position : RoleReason::heading);
@@ -157,8 +150,12 @@ HeaderReading read_header_row(const Grid& raw, int row, std::optional<int> plan_
         if (k.reading.role == Column::peg_target) targets.push_back(k);
         if (k.reading.role == Column::peg_indicator) indicators.push_back(k);
     }
-    place_targets(h, targets, all, plan_year);
-    place_indicators(h, indicators, all);
+    // the explicit PEG objective's column, by which plain "Indicatore"/"Target" are placed
+    int peg_objective = -1;
+    for (const Candidate& k : all)
+        if (k.reading.role == Column::peg_objective && k.reading.strength >= 3) peg_objective = k.col;
+    place_targets(h, targets, peg_objective, plan_year);
+    place_indicators(h, indicators, peg_objective);
     const std::optional<int> year = plan_year ? plan_year : h.target_year;
     // of several past years' actuals ("Consuntivo 2011", "Consuntivo 2012"), the latest is the baseline
     std::stable_sort(by_strength.begin(), by_strength.end(), [&](const Candidate& a, const Candidate& b) {
@@ -216,13 +213,7 @@ std::string found_columns(const HeaderReading& h) {
     std::string out;
     for (const RoleChoice& ch : h.choices) {
         if (!out.empty()) out += ", ";
-        std::string name = ch.heading;
-        if (name.size() > 40) {
-            std::size_t cut = 40;
-            while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;  // a whole UTF-8 letter
-            name = name.substr(0, cut) + "…";
-        }
-        out += name + " (" + column_letters(ch.col) + ")";
+        out += shortened(ch.heading, 40) + " (" + column_letters(ch.col) + ")";
     }
     return out;
 }

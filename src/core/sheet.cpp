@@ -197,8 +197,6 @@ private:
         }
         check_.found = true;
         check_.header_row = header_.row;
-        check_.column = header_.column;
-        check_.roles = header_.choices;
         check_.other_years = header_.other_years;
         for (const RoleChoice& ch : check_.roles)
             if (ch.reason == RoleReason::prose) add(header_.row, ch.col, Diag::role_prose, {ch.heading});

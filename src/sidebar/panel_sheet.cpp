@@ -17,11 +17,6 @@ using css::uno::UNO_QUERY;
 
 namespace pegkit::sidebar {
 
-std::string column_letters(int col) {
-    std::string s;
-    for (int c = col + 1; c > 0; c = (c - 1) / 26) s.insert(s.begin(), char('A' + (c - 1) % 26));
-    return s;
-}
 
 namespace {
 
@@ -58,15 +53,9 @@ SheetView read_active_sheet(const Reference<css::frame::XController>& controller
     Grid grid = uno::read_grid(document, view.sheet, area);
     grid.merges = uno::read_merges(view.sheet, area);
     view.check = check_sheet(grid, uno::with_stored_choice(document, view.sheet, area, {}));
-    view.stored_choice = uno::stored_choice(document, view.sheet).has_value();
     for (std::size_t r = 0; r < column_count; ++r)
         view.role_cols[r] = view.check.column[r] < 0 ? -1 : view.check.column[r] + area.first_col;
     view.header_row = view.check.found ? view.check.header_row + area.first_row : -1;
-    auto shortened = [](std::string s, std::size_t n) {
-        if (s.size() <= n) return s;
-        while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // a whole UTF-8 letter
-        return s.substr(0, n) + "…";
-    };
     for (int c = 0; c < grid.cols; ++c) {
         std::string name;
         const int from = view.check.found ? view.check.header_row : 0;

@@ -2,6 +2,7 @@
 // What the panels show about the active sheet, read once through src/uno and checked by the core:
 // findings with their cell addresses, cells each column would change, the header's columns.
 #include "diagnostic.hpp"
+#include "header.hpp"
 #include "sheet.hpp"
 
 #include <com/sun/star/frame/XController.hpp>
@@ -45,10 +46,8 @@ struct SheetView {
     int header_row = -1;                 // sheet row of the header, -1 when none
     std::vector<SheetColumn> header_rows;  // candidate rows: sheet row in sheet_col, "3 · Obiettivo | ..."
     std::vector<SheetColumn> all_columns;  // every used column: "J · Target 2024" (the Table panel)
-    bool stored_choice = false;          // the document holds a column choice for this sheet
 };
 
-std::string column_letters(int col);     // 0 -> "A", 26 -> "AA"
 
 // Reads and checks the controller's active sheet. Throws UNO exceptions; callers catch.
 SheetView read_active_sheet(const css::uno::Reference<css::frame::XController>& controller, Lang lang);

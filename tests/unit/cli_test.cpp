@@ -1,4 +1,5 @@
 // pegkit-check's reports and text reader, without an office (src/cli, library pegkit_cli).
+#include "header.hpp"
 #include "report.hpp"
 #include "text_reader.hpp"
 #include "text_table.hpp"
@@ -36,10 +37,10 @@ TEST_CASE("csv_field: RFC 4180 quoting and formula escaping", "[cli]") {
     CHECK(csv_field(cell) == expected);
 }
 
-TEST_CASE("column_letter", "[cli]") {
+TEST_CASE("column_letters", "[cli]") {
     auto [col, letters] = GENERATE(table<int, std::string>({{0, "A"}, {9, "J"}, {25, "Z"}, {26, "AA"}, {701, "ZZ"}, {702, "AAA"}, {-1, ""}}));
     CAPTURE(col);
-    CHECK(column_letter(col) == letters);
+    CHECK(column_letters(col) == letters);
 }
 
 namespace {
