@@ -32,6 +32,7 @@
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XDispatchResultListener.hpp>
 #include <com/sun/star/frame/XNotifyingDispatch.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/lang/DisposedException.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
@@ -616,6 +617,9 @@ private:
         Reference<css::sheet::XSpreadsheetView> view(controller, UNO_QUERY);
         Reference<css::uno::XInterface> document(controller.is() ? controller->getModel() : nullptr, UNO_QUERY);
         if (!view.is() || !document.is()) return status(m_text.not_sheet);
+        // a choice "saved in the document" must be one the user can save: not in a read-only one
+        const Reference<css::frame::XStorable> storable(document, UNO_QUERY);
+        if (storable.is() && storable->isReadonly()) return status(text(Msg::read_only, m_lang));
         // Calc hands out a new sheet object on each call: the name says whether the sheet is the one shown
         const Reference<css::container::XNamed> active(view->getActiveSheet(), UNO_QUERY), shown(m_sheet, UNO_QUERY);
         if (!active.is() || !shown.is() || active->getName() != shown->getName()) return refresh(false);
