@@ -112,7 +112,7 @@ Outcome validate(const ActiveSheet& s, const Checked& c, Lang lang) {
     CellLooks now;
     now.notes = read_notes(s.sheet);
     now.fills = read_fills(s.sheet, cells);
-    const ValidatePlan plan = plan_validate(c.check, notes_after(now, plan_clear(recorded, s.sheet_name, now)));
+    const ValidatePlan plan = plan_validate(c.check, notes_after(now, plan_clear(recorded, s.sheet_name, now)), c.max_notes);
     const Restyle r = plan_mark(recorded, s.sheet_name, now, plan, [&](const Mark& m) { return note_text(m, lang); });
     if (auto failed = restyle(s, r, now, before, Msg::step_validate, lang)) return *failed;
 

@@ -2,6 +2,7 @@
 // What every command works on and returns: the active sheet of a frame, the outcome reported to
 // the caller (commands.hpp), a progress bar. Used by the command files (cmd_*.cpp, dispatch.cpp).
 #include "diagnostic.hpp"
+#include "plan.hpp"
 #include "sheet.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -63,6 +64,7 @@ struct Checked {
     std::vector<bool> hidden;  // per grid row
     double read_seconds = 0, check_seconds = 0;
     std::optional<Summary> workbook;  // Summary over every sheet with a table, when asked for
+    int max_notes = default_max_notes;  // Tools ▸ Options ▸ PEG: notes Validate writes
 };
 
 // The commands, each after the dispatcher has found the sheet writable (writable.hpp).

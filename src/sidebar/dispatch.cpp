@@ -5,6 +5,7 @@
 
 #include "command.hpp"
 #include "messages.hpp"
+#include "settings.hpp"
 #include "writable.hpp"
 
 #include "convert.hpp"
@@ -118,13 +119,13 @@ Summary workbook_summary(const ActiveSheet& s, const SheetCheck& active, const S
 }
 
 Outcome run(Command command, const Reference<css::frame::XFrame>& frame, Lang lang, const SheetOptions& options,
-            bool workbook) {
+            bool workbook, int max_notes) {
     const auto started = std::chrono::steady_clock::now();
     const auto s = active_sheet(frame);
     if (!s) return failure(text(Msg::no_document, lang));
     if (auto why = why_not_writable(*s, command == Command::summary ? Writes::new_sheet : Writes::sheet, lang))
         return failure(*why);
-    Progress progress(frame, text(Msg::progress, lang, {std::string(command_path(command))}));
+    Progress progress(frame, text(Msg::progress, lang, {command_name(command, lang)}));
     if (command == Command::clear_marks) return clear_marks(*s, lang);
 
     const uno::SheetArea area = uno::used_area(s->sheet);
@@ -132,6 +133,7 @@ Outcome run(Command command, const Reference<css::frame::XFrame>& frame, Lang la
         return failure(text(Msg::too_large, lang, {std::to_string(area.rows), std::to_string(area.cols),
                                                    std::to_string(uno::default_cell_limit)}));
     Checked c;
+    c.max_notes = max_notes;
     auto t0 = std::chrono::steady_clock::now();
     c.grid = uno::read_grid(s->document, s->sheet, area);
     c.grid.merges = uno::read_merges(s->sheet, area);  // a header on two rows, as the panels read it
@@ -210,13 +212,14 @@ public:
                                            const Reference<css::frame::XDispatchResultListener>& listener) override {
         Outcome outcome;
         Lang lang = Lang::en;
-        std::string path = "?";
+        std::string path = "?", title = "?";
         bool quiet = false;
         bool workbook = false;  // Summary: every sheet with a table
         Reference<css::frame::XFrame> frame;
         try {
             // Summary's ActualColumn / WeightColumn: 0-based sheet columns the user chose, -1 for none
-            SheetOptions options;
+            const uno::Settings settings = uno::read_settings(m_context);
+            SheetOptions options = uno::sheet_options(settings);
             for (const auto& a : args) {
                 sal_Int32 column = -1;
                 if (a.Name == "Quiet") a.Value >>= quiet;
@@ -231,10 +234,10 @@ public:
             }
             const auto command = command_of(url);
             Busy busy;
-            if (command) path = std::string(command_path(*command));
+            if (command) path = std::string(command_path(*command)), title = command_name(*command, lang);
             if (!command) outcome = failure(text(Msg::no_document, lang));
             else if (!busy.took()) outcome = failure(text(Msg::busy, lang)), outcome.add("Busy", Any(true));
-            else outcome = run(*command, frame, lang, options, workbook);
+            else outcome = run(*command, frame, lang, options, workbook, settings.max_notes);
         } catch (const css::uno::Exception& e) {
             outcome = failure(text(Msg::internal_error, lang));
             outcome.add("Detail", Any(e.Message));
@@ -245,7 +248,7 @@ public:
             outcome = failure(text(Msg::internal_error, lang));
         }
         try {
-            if (!quiet) show(frame, path, outcome, lang);
+            if (!quiet) show(frame, title, outcome, lang);
         } catch (...) {
         }
         try {
@@ -275,7 +278,7 @@ public:
 private:
     // A non-modal infobar on a visible document; a hidden one (headless, macros) gets none, so
     // nothing ever waits for a click.
-    static void show(const Reference<css::frame::XFrame>& frame, const std::string& path, const Outcome& o, Lang lang) {
+    static void show(const Reference<css::frame::XFrame>& frame, const std::string& title, const Outcome& o, Lang lang) {
         if (!frame.is()) return;
         const Reference<css::awt::XWindow2> window(frame->getContainerWindow(), UNO_QUERY);
         if (!window.is() || !window->isVisible()) return;
@@ -288,7 +291,7 @@ private:
             buttons.realloc(1);
             buttons.getArray()[0] = css::beans::StringPair(uno::to_ou(text(Msg::clear_button, lang)), "vnd.pegkit:ClearMarks");
         }
-        bars->appendInfobar(id, uno::to_ou("PEG " + path), uno::to_ou(o.message),
+        bars->appendInfobar(id, uno::to_ou("PEG: " + title), uno::to_ou(o.message),
                             o.ok ? css::frame::InfobarType::INFO : css::frame::InfobarType::WARNING, buttons, true);
     }
 

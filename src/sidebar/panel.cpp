@@ -6,6 +6,7 @@
 #include "grid.hpp"
 #include "messages.hpp"
 #include "panel_sheet.hpp"
+#include "settings.hpp"
 
 #include <com/sun/star/awt/ItemEvent.hpp>
 #include <com/sun/star/awt/PosSize.hpp>
@@ -108,7 +109,7 @@ constexpr Column table_roles[10] = {Column::peg_target, Column::peg_objective, C
                                      Column::attainment, Column::unit};
 
 constexpr Texts italian = {
-    "Valida", "Cancella segni", "Errori: %e   Avvisi: %w   Info: %i", "Nessun problema trovato.",
+    "Verifica", "Cancella segni", "Errori: %e   Avvisi: %w   Info: %i", "Nessun problema trovato.",
     "Celle da cambiare, per colonna:", "%n celle", "Nessuna cella da cambiare.",
     "Anteprima", "Applica", "Colonna del valore raggiunto:", "Colonna del peso:", "(nessuna)",
     "Crea riepilogo", "Intestazione PEG non trovata nel foglio attivo.",
@@ -478,7 +479,7 @@ private:
     void refresh(bool keep_status) {
         try {
             Reference<css::frame::XController> controller = m_frame.is() ? m_frame->getController() : nullptr;
-            SheetView view = read_active_sheet(controller, m_lang);
+            SheetView view = read_active_sheet(controller, m_lang, uno::sheet_options(uno::read_settings(m_context)));
             m_sheet = view.sheet;
             std::string note;
             if (!view.ok) note = m_text.not_sheet;

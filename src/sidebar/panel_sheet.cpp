@@ -31,7 +31,7 @@ std::string header_text(const Grid& grid, const SheetCheck& check, int c) {
 
 }  // namespace
 
-SheetView read_active_sheet(const Reference<css::frame::XController>& controller, Lang lang) {
+SheetView read_active_sheet(const Reference<css::frame::XController>& controller, Lang lang, const SheetOptions& options) {
     SheetView view;
     Reference<css::sheet::XSpreadsheetView> sheet_view(controller, UNO_QUERY);
     Reference<css::sheet::XSpreadsheetDocument> document(
@@ -52,7 +52,7 @@ SheetView read_active_sheet(const Reference<css::frame::XController>& controller
     view.first_col = area.first_col;
     Grid grid = uno::read_grid(document, view.sheet, area);
     grid.merges = uno::read_merges(view.sheet, area);
-    view.check = check_sheet(grid, uno::with_stored_choice(document, view.sheet, area, {}));
+    view.check = check_sheet(grid, uno::with_stored_choice(document, view.sheet, area, options));
     for (std::size_t r = 0; r < column_count; ++r)
         view.role_cols[r] = view.check.column[r] < 0 ? -1 : view.check.column[r] + area.first_col;
     view.header_row = view.check.found ? view.check.header_row + area.first_row : -1;

@@ -50,6 +50,8 @@ struct SheetView {
 
 
 // Reads and checks the controller's active sheet. Throws UNO exceptions; callers catch.
-SheetView read_active_sheet(const css::uno::Reference<css::frame::XController>& controller, Lang lang);
+// `options`: what Tools ▸ Options ▸ PEG sets (plan year, rule), as the commands use it.
+SheetView read_active_sheet(const css::uno::Reference<css::frame::XController>& controller, Lang lang,
+                            const SheetOptions& options);
 
 }  // namespace pegkit::sidebar

@@ -56,6 +56,13 @@ Settings read_settings(const Reference<css::uno::XComponentContext>& context) no
     return s;
 }
 
+SheetOptions sheet_options(const Settings& s) {
+    SheetOptions o;
+    o.plan_year = s.plan_year;
+    if (const RulesParse parsed = parse_rules(s.rules)) o.rules = parsed.rules;
+    return o;
+}
+
 bool write_settings(const Reference<css::uno::XComponentContext>& context, const Settings& s) noexcept {
     try {
         Reference<css::uno::XInterface> access = open(context, true);

@@ -1,6 +1,8 @@
 #pragma once
 // What a user sets once in Tools ▸ Options ▸ LibreOffice Calc ▸ PEG, kept in the extension's own
 // configuration (registry/PegkitSettings.xcs, node /it.pegkit.calc.Settings/Defaults).
+#include "sheet.hpp"
+
 #include <com/sun/star/uno/XComponentContext.hpp>
 
 #include <optional>
@@ -18,6 +20,10 @@ struct Settings {
 // Reads the settings through the configuration provider. Never throws: on any failure (the
 // extension's schema missing, a value of the wrong type) the defaults above are returned.
 Settings read_settings(const css::uno::Reference<css::uno::XComponentContext>& context) noexcept;
+
+// The options every command and panel starts from: the plan year and the scoring rule the user set
+// (a rule text the core cannot read is left out, as the options page refuses to save one).
+SheetOptions sheet_options(const Settings& settings);
 
 // Writes them and commits. Returns false (and writes nothing) when the configuration refuses.
 bool write_settings(const css::uno::Reference<css::uno::XComponentContext>& context,

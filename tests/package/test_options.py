@@ -14,6 +14,7 @@ import urllib.parse
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "integration"))
 import lo  # noqa: E402
 import uno  # noqa: E402
+from test_commands import dispatch  # noqa: E402
 
 LEAF = "/org.openoffice.Office.OptionsDialog/Nodes/Calc/Leaves/it.pegkit.calc.Options"
 SETTINGS = "/it.pegkit.calc.Settings/Defaults"
@@ -102,6 +103,47 @@ def check_office(r, office, key):
         dialog.dispose()
 
 
+# A plan with five targets that are errors in any year and three deadlines in 2020 (the sheet's own
+# year, so valid when the year comes from the sheet), from the sample's wordings.
+TABLE = [["Obiettivo", "Indicatore", "Target"]] + \
+    [[f"Obiettivo {i}", "Numero di pratiche", t] for i, t in enumerate(
+        ["Da settembre 2020", "02/01/1900", "31/02/2020", "Da ottobre 2020", "00/01/1900",
+         "Entro il 31/12/2020", "Entro febbraio 2020", "entro il 30/06/2020"], 1)]
+
+# (settings the user saved on the page) → what Validate does on TABLE: (errors, cells with a note)
+COMMAND_CASES = [
+    ("defaults: the year from the sheet, 200 notes", {}, (5, 5)),
+    ("notes limited to 2", {"MaxNotes": 2}, (5, 2)),
+    ("no notes", {"MaxNotes": 0}, (5, 0)),
+    ("a fixed year 2021: the three 2020 deadlines are errors too", {"PlanYearRule": "fixed", "PlanYear": 2021}, (8, 8)),
+]
+
+
+def write_settings(office, values):
+    provider = office.smgr.createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", office.ctx)
+    node = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess",
+                                                (lo.prop("nodepath", SETTINGS),))
+    for k, v in {**DEFAULTS, **values}.items():
+        uno.invoke(node, "setPropertyValue", (k, uno.Any("long", v) if isinstance(v, int) else v))
+    node.commitChanges()
+
+
+def check_commands_read_settings(r, office, key):
+    """What the page saves is what Validate does: its plan year and its notes limit."""
+    for what, values, (errors, notes) in COMMAND_CASES:
+        write_settings(office, values)
+        doc = office.create()
+        try:
+            sheet = lo.sheet(doc)
+            lo.write(sheet, f"A1:C{len(TABLE)}", TABLE)
+            ok, result = dispatch(office, doc, "Validate")
+            got = (result.get("Errors"), sheet.getAnnotations().getCount())
+            r.check(f"[{key}] Validate with {what}", ok and got == (errors, notes), f"{got} {result.get('Message')}")
+        finally:
+            lo.close(doc)
+    write_settings(office, {})
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--oxt", required=True)
@@ -113,6 +155,7 @@ def main():
             with lo.Office(ui_locale=locale) as office:
                 office.install_extension(os.path.abspath(args.oxt))
                 check_office(r, office, key)
+                check_commands_read_settings(r, office, key)
         except lo.OfficeError as e:
             r.check(f"[{key}] office with the extension", False, str(e))
     return r.finish()
