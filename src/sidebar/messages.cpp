@@ -61,6 +61,10 @@ constexpr Text texts[] = {
     {Msg::step_clear, "cancella segni", "clear marks"},
     {Msg::step_normalize, "normalizza", "normalize"},
     {Msg::step_summary, "riepilogo", "summary"},
+    {Msg::name_validate, "Verifica", "Validate"},
+    {Msg::name_clear, "Cancella segni", "Clear marks"},
+    {Msg::name_normalize, "Normalizza", "Normalize"},
+    {Msg::name_summary, "Riepilogo", "Summary"},
 };
 
 Msg msg_of(SummaryLabel l) {
@@ -84,6 +88,16 @@ Msg msg_of(SummaryLabel l) {
 }
 
 }  // namespace
+
+std::string command_name(Command command, Lang lang) {
+    switch (command) {
+    case Command::validate: return text(Msg::name_validate, lang);
+    case Command::normalize: return text(Msg::name_normalize, lang);
+    case Command::summary: return text(Msg::name_summary, lang);
+    case Command::clear_marks: return text(Msg::name_clear, lang);
+    }
+    return {};
+}
 
 std::string text(Msg id, Lang lang, const std::vector<std::string>& args) {
     std::string_view pattern;

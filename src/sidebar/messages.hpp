@@ -1,6 +1,7 @@
 #pragma once
 // The commands' words, Italian and English, in one table (messages.cpp).
 #include "diagnostic.hpp"
+#include "commands.hpp"
 #include "plan.hpp"
 
 #include <string>
@@ -17,10 +18,14 @@ enum class Msg {
     by_cdr, by_mission, by_programme, by_strategic, total, not_given, summary_title, summary_weighted,
     summary_legend, chart_title, progress, error_word, warning_word, clear_button,
     step_validate, step_clear, step_normalize, step_summary,
+    name_validate, name_clear, name_normalize, name_summary,  // the command as the menu names it
 };
 
 // The text of `id` with {0}, {1}, ... replaced by `args`.
 std::string text(Msg id, Lang lang, const std::vector<std::string>& args = {});
+
+// The command's name in the UI language, as the PEG menu shows it (infobars, progress).
+std::string command_name(Command command, Lang lang);
 
 // A summary label in the UI language; the title takes the sheet's name and plan year.
 std::string summary_label(const SummaryPlan& plan, SummaryLabel label, Lang lang, const std::string& sheet_name);
