@@ -2,8 +2,6 @@
 
 #include "clean.hpp"
 
-#include <fast_float/fast_float.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -247,71 +245,7 @@ Rules sane(Rules r) {
     return r;
 }
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-    return out;
-}
-
-// "1.2", "1,2", "120%"; the whole text must be the number.
-std::optional<double> rule_number(std::string_view s) {
-    bool percent = !s.empty() && s.back() == '%';
-    if (percent) s = trim(s.substr(0, s.size() - 1));
-    std::string t(s);
-    if (std::count(t.begin(), t.end(), ',') + std::count(t.begin(), t.end(), '.') > 1) return std::nullopt;
-    std::replace(t.begin(), t.end(), ',', '.');
-    double v = 0;
-    auto r = fast_float::from_chars(t.data(), t.data() + t.size(), v);
-    if (t.empty() || r.ec != std::errc() || r.ptr != t.data() + t.size() || !std::isfinite(v)) return std::nullopt;
-    return percent ? v / 100 : v;
-}
-
-bool apply_rule(std::string_view piece, Rules& rules) {
-    auto eq = piece.find('=');
-    if (eq == std::string_view::npos) return false;
-    std::string key = lower_ascii(trim(piece.substr(0, eq)));
-    std::string_view raw = trim(piece.substr(eq + 1));
-    std::string value = lower_ascii(raw);
-    if (key == "cap") {
-        auto v = rule_number(raw);
-        if (!v || *v < 1) return false;
-        rules.cap = *v;
-    } else if (key == "late") {
-        auto v = rule_number(raw);
-        if (!v || *v <= 0) return false;
-        rules.late_days = *v;
-    } else if (key == "lower") {
-        if (value != "linear" && value != "ratio") return false;
-        rules.lower_linear = value == "linear";
-    } else if (key == "compound") {
-        if (value != "min" && value != "mean") return false;
-        rules.compound_min = value == "min";
-    } else if (key == "dir") {
-        if (value != "lower" && value != "higher") return false;
-        rules.dir = value == "lower" ? Direction::lower : Direction::higher;
-    } else {
-        return false;
-    }
-    return true;
-}
-
 }  // namespace
-
-RulesParse parse_rules(std::string_view text) {
-    RulesParse out;
-    for (std::size_t start = 0; start <= text.size();) {
-        std::size_t end = std::min(text.find(';', start), text.size());
-        std::string_view piece = trim(text.substr(start, end - start));
-        if (!piece.empty() && !apply_rule(piece, out.rules)) {
-            out.rules = Rules{};
-            out.error = diag(Diag::bad_rule, {std::string(piece)});
-            return out;
-        }
-        start = end + 1;
-    }
-    return out;
-}
 
 Attainment attain(const Target& target, const std::vector<Cell>& actuals, const Rules& given_rules) {
     if (!target.readable()) return failed(first_error(target));
@@ -339,12 +273,15 @@ Attainment attain(const Target& target, const std::vector<Cell>& actuals, const 
 
     double sum = 0;
     double lowest = rules.cap;
+    bool all_met = true;
     for (std::size_t i = 0; i < parts; ++i) {
         Attainment a = attain_measure(target.parts[i], read[i], rules);
         if (a.status != Attainment::Status::scored) return a;
         sum += a.value;
         lowest = std::min(lowest, a.value);
+        all_met = all_met && a.value >= 1 - tolerance;
     }
+    if (rules.compound_all) return scored(all_met ? 1 : 0);
     return scored(rules.compound_min ? lowest : sum / static_cast<double>(parts));
 }
 

@@ -15,6 +15,7 @@ struct Rules {
     bool lower_linear = false;           // lower=linear: (2·target − actual)/target, floored at 0
     std::optional<double> late_days;     // late=30: a deadline missed by d days scores 1 − d/30
     bool compound_min = false;           // compound=min instead of the mean
+    bool compound_all = false;           // compound=all: 1 when every part is met, else 0
     Direction dir = Direction::none;     // dir=lower / dir=higher for a bare amount
 };
 
@@ -23,7 +24,9 @@ struct RulesParse {
     std::optional<Diagnostic> error;     // bad_rule with the offending text
     explicit operator bool() const noexcept { return !error; }
 };
-RulesParse parse_rules(std::string_view text);  // "cap=1.2; late=30"
+// "cap=1.2; late=30" (also "tetto=1,2; tolleranza=30"): a fragment of the scoring profile read by
+// parse_profile (profile.hpp); keys that only the profile uses are accepted and left out here.
+RulesParse parse_rules(std::string_view text);
 
 struct Attainment {
     enum class Status { scored, not_assessed, error };

@@ -20,6 +20,7 @@ constexpr Key keys[] = {
     {"attainment", "raggiungimento", Column::attainment}, {"baseline", "partenza", Column::baseline},
     {"unit", "unita", Column::unit},                    {"deadline", "scadenza", Column::deadline},
     {"description", "descrizione", Column::description}, {"note", "note", Column::note},
+    {"override", "forzatura", Column::override_value}, {"justification", "giustificazione", Column::justification},
 };
 
 std::string trim(std::string_view s) {

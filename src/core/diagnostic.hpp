@@ -41,6 +41,19 @@ enum class Diag {
     part_count,           // composto: args: {parts expected, actuals given}
     // sheet functions
     empty_or_zero,        // a lone 0 as target: Calc passes an empty single cell as 0 too (docs/decisions.md)
+    // the scoring profile (docs/scoring.md)
+    bands_overlap,        // args: {band, band, interval shared}
+    bands_gap,            // args: {band, band, interval left out}
+    bands_order,          // args: {band, band listed before it}
+    band_empty,           // args: {band}: from >= to
+    profile_conflict,     // bands and four thresholds both given
+    // scoring a sheet with a profile
+    override_unjustified, // warning; args: {value}: a validated value with no justification
+    override_applied,     // info; args: {value, justification}
+    neutralised,          // info; args: {reason}: the objective is left out of the scores
+    no_baseline,          // warning: a change against a baseline, and the row has none
+    missing_year_target,  // warning; args: {year}: yearly target columns, none for the plan year
+    weights_not_100,      // warning; args: {responsible, sum}: percentage weights of one unit
 };
 
 struct Diagnostic {

@@ -95,6 +95,11 @@ bool only_year(const Words& w) {
 // Phrases that decide wherever they stand in the heading, before the head nouns.
 std::optional<HeadingReading> read_phrases(const Words& w) {
     if ((w.has("unita") && w.has("misura")) || w.has_any({"um", "udm"})) return reading(Column::unit, 3, "unità di misura");
+    // "Motivazione della forzatura" justifies; "Valore validato", "Forzatura" override (issue 10)
+    const bool forcing = w.has_any({"forzatura", "forzato", "forzata", "validato", "validata", "rettificato", "rettifica"});
+    if (w.has_prefix("giustificazion") || (forcing && w.has_any({"motivazione", "motivazioni", "nota", "note"})))
+        return reading(Column::justification, 3, "giustificazione");
+    if (forcing) return reading(Column::override_value, 3, "valore validato");
     if (w.has_prefix("raggiungiment") || w.has("ragg") || (w.has("grado") && w.has_prefix("conseguiment")))
         return reading(Column::attainment, 3, "raggiungimento");
     // "Obiettivi pluriennali 2019 - 2021", "Obiettivo generale" stand above the year's objectives

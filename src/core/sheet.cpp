@@ -21,7 +21,7 @@ constexpr std::array<std::string_view, column_count> column_names = {
     "Obiettivo strategico", "Missione", "Programma", "Obiettivo operativo DUP", "CdR",
     "Indicatore (DUP)", "Target (DUP)", "Obiettivo gestionale PEG", "Indicatore (PEG)", "Target (PEG)",
     "Valore raggiunto", "Peso", "Grado di raggiungimento", "Valore di partenza", "Unità di misura",
-    "Scadenza", "Descrizione", "Note",
+    "Scadenza", "Descrizione", "Note", "Valore validato", "Giustificazione",
 };
 
 std::size_t idx(Column c) { return static_cast<std::size_t>(c); }
@@ -112,6 +112,7 @@ public:
 
     SheetCheck run() {
         check_.column.fill(-1);
+        check_.scoring = options_.scoring;
         if (std::all_of(cells_.begin(), cells_.end(), [](const Cell& c) { return c.empty(); })) {
             add(0, -1, Diag::empty_sheet);
             return std::move(check_);
@@ -513,7 +514,86 @@ private:
         if (const Cell* baseline = at(r, Column::baseline)) o.baseline = *baseline;
         if (const Cell* weight = at(r, Column::weight)) o.weight = read_weight(*weight);
         if (const Cell* actual = at(r, Column::actual); actual && o.assessable) assess(o, *actual);
+        o.label = text_at(r, Column::peg_objective);
+        if (o.label.empty()) o.label = text_at(r, Column::peg_indicator);
+        score_row(o);
         check_.objectives.push_back(std::move(o));
+    }
+
+    // The reason an objective is left out this year: the panel's mark, else a note that says so.
+    std::optional<std::string> marked(int r) const {
+        for (const MarkedRow& m : options_.not_assessable)
+            if (m.row == r) return m.reason;
+        for (Column c : {Column::note, Column::justification})
+            if (const std::string note = text_at(r, c); !note.empty() && says_not_assessable(note)) return note;
+        return std::nullopt;
+    }
+
+    // A validated value replaces the attainment only with a justification beside it.
+    void apply_override(Objective& o) {
+        const Cell* cell = at(o.row, Column::override_value);
+        if (!cell || cell->empty()) return;
+        const std::optional<double> value = read_share(*cell);
+        const int col = check_.col(Column::override_value);
+        if (!value || !std::isfinite(*value) || *value < 0) {
+            add(o.row, col, Diag::bad_actual, {cell_text(*cell)});
+            return;
+        }
+        std::string note = text_at(o.row, Column::justification);
+        if (note.empty()) note = text_at(o.row, Column::note);
+        if (note.empty()) {
+            add(o.row, col, Diag::override_unjustified, {cell_text(*cell)});
+            return;
+        }
+        o.computed = o.attainment;
+        o.attainment = *value;
+        o.met = *value >= 1.0 - 1e-9;
+        o.overridden = true;
+        o.override_note = note;
+        add(o.row, col, Diag::override_applied, {cell_text(*cell), note});
+    }
+
+    // The period of a row ends at its latest deadline, else on 31/12 of the plan year.
+    std::optional<Date> period_end(const Objective& o) const {
+        if (auto d = latest_deadline(o.peg)) return d;
+        if (check_.plan_year) return Date{*check_.plan_year, 12, 31};
+        return std::nullopt;
+    }
+
+    // Profile and as-of date (issue 10): score, status and why a row is left out.
+    void score_row(Objective& o) {
+        const std::optional<Date> end = period_end(o);
+        o.running = options_.as_of && (!end || !(*end < *options_.as_of));
+        if (auto reason = marked(o.row)) {
+            o.why = NotAssessable::marked;
+            o.reason = *reason;
+            o.status = Status::non_valutabile;
+            o.attainment.reset();
+            o.met = false;
+            o.assessable = false;
+            const int note_col = check_.col(Column::note) >= 0 ? check_.col(Column::note) : check_.col(Column::justification);
+            add(o.row, note_col >= 0 ? note_col : check_.col(Column::peg_target), Diag::neutralised, {*reason});
+            return;
+        }
+        if (!o.peg.readable()) {
+            o.why = NotAssessable::unreadable_target;
+            o.status = Status::non_valutabile;
+            return;
+        }
+        if (o.assessable) apply_override(o);
+        const Cell* actual = at(o.row, Column::actual);
+        // a deadline past due with no completion reported is missed, not pending
+        if (!o.attainment && actual && actual->empty() && options_.as_of && !o.running && o.peg.kind == Kind::scadenza)
+            o.attainment = 0;
+        if (o.attainment) {
+            o.score = score_attainment(Profile{options_.rules, options_.scoring}, *o.attainment);
+            o.status = status_of(options_.scoring, o.score, false, o.running);
+        } else if (!options_.as_of || o.running) {
+            o.status = Status::in_corso;
+        } else {
+            o.status = Status::non_valutabile;
+            o.why = NotAssessable::no_actual;
+        }
     }
 
     // A composite target with one actual cell: "300; 1500" or "300 | 1500" gives one actual per
@@ -563,6 +643,11 @@ std::optional<Column> header_column(std::string_view cell) {
 }  // namespace detail
 
 std::string_view column_name(Column c) noexcept { return column_names[idx(c)]; }
+
+void apply_profile(const Profile& profile, SheetOptions& options) {
+    options.rules = profile.rules;
+    options.scoring = profile.scoring;
+}
 
 SheetCheck check_sheet(const Grid& grid, const SheetOptions& options) {
     return Checker(grid, options).run();

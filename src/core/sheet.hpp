@@ -3,6 +3,8 @@
 #include "attainment.hpp"
 #include "cell.hpp"
 #include "diagnostic.hpp"
+#include "profile.hpp"
+#include "status.hpp"
 #include "target.hpp"
 
 #include <array>
@@ -21,9 +23,11 @@ enum class Column {
     unit,         // "Unità di misura"
     deadline,     // "Scadenza", "Tempi": a deadline column apart from the target
     description,  // prose beside the target ("Risultato atteso" when a target column exists)
-    note,         // "Note", "Motivazione", "Stato"
+    note,         // "Note", "Motivazione", "Stato"; also read for "non valutabile", "sterilizzato"
+    override_value,  // "Valore validato", "Forzatura": replaces the computed attainment when justified
+    justification,   // "Giustificazione", "Motivazione della forzatura" (else the note column justifies)
 };
-constexpr std::size_t column_count = 18;
+constexpr std::size_t column_count = 20;
 std::string_view column_name(Column c) noexcept;  // "Obiettivo strategico", "Missione", ...
 
 struct Merge { int first_row = 0, first_col = 0, last_row = 0, last_col = 0; };
@@ -76,9 +80,20 @@ struct RoleChoice {
 // One yearly target column that is not the plan year's.
 struct YearColumn { int col = -1; int year = 0; };
 
+// An objective the user marked not assessable (the sidebar keeps these), by its grid row.
+struct MarkedRow {
+    int row = 0;
+    std::string reason;
+};
+
 struct SheetOptions {
     std::optional<int> plan_year;  // when absent, inferred from the sheet (most frequent deadline year)
     Rules rules;
+    Scoring scoring;               // the rest of the office's profile (apply_profile sets both)
+    // The date results are read at (front ends pass today by default). Absent: no deadline is
+    // taken as missed for want of a completion date, and a missing value is in corso.
+    std::optional<Date> as_of;
+    std::vector<MarkedRow> not_assessable;  // marked in the panel, with a reason
     // Columns the user chose for the actual value and the weight (grid columns; -1: none),
     // overriding what the header says. Absent: found by the header.
     std::optional<int> actual_column, weight_column;
@@ -101,6 +116,31 @@ struct Objective {
     int objective = 0;                 // the objective this indicator row belongs to (0, 1, ... in order)
     std::optional<double> office_attainment;  // the office's own figure ("% di raggiungimento"), as a fraction
     Cell baseline;                     // "Valore di partenza", read by the scoring rules
+    // scoring with the profile (issue 10)
+    std::string label;                 // the objective's text, else the indicator's
+    std::optional<double> score;       // the attainment as the profile scores it; 0 for a deadline missed
+    Status status = Status::in_corso;  // this indicator row's own status
+    bool running = false;              // the as-of date is on or before the row's period end
+    NotAssessable why = NotAssessable::none;
+    std::string reason;                // marked: the note or the reason given
+    bool overridden = false;           // a justified validated value replaced the attainment
+    std::optional<double> computed;    // the attainment computed before the override
+    std::string override_note;         // the justification
+};
+
+// One objective (its indicator rows together) as the summary scores it.
+struct ObjectiveResult {
+    int row = 0;                       // first indicator row (grid row)
+    int objective = 0;
+    std::string label;
+    std::array<std::string, 4> group;
+    int indicators = 0;
+    std::optional<double> score;
+    Status status = Status::in_corso;
+    NotAssessable why = NotAssessable::none;
+    std::string reason;
+    struct Override { int row; double value; std::optional<double> computed; std::string note; };
+    std::vector<Override> overrides;
 };
 
 struct SheetCheck {
@@ -115,6 +155,7 @@ struct SheetCheck {
     std::vector<RoleChoice> roles;            // why each column got its role, in column order
     std::vector<YearColumn> other_years;      // yearly target columns besides the plan year's
     std::vector<Finding> findings;            // sorted by row, then column
+    Scoring scoring;                          // as given, for summarize
     int col(Column c) const noexcept { return column[static_cast<std::size_t>(c)]; }
 };
 
@@ -127,7 +168,9 @@ struct SummaryRow {
     int assessed = 0;
     int met = 0;
     int not_assessable = 0;
-    std::optional<double> mean_attainment;  // weighted by Peso when present
+    std::optional<double> mean_attainment;  // weighted by Peso when present; scores under a profile
+    std::array<int, status_count> statuses{};  // objectives per Status
+    int status(Status s) const noexcept { return statuses[static_cast<std::size_t>(s)]; }
     double pct_met() const noexcept { return assessed ? double(met) / assessed : 0.0; }
 };
 
@@ -139,7 +182,11 @@ struct SummaryTable {
 struct Summary {
     std::vector<SummaryTable> tables;  // per CdR, Missione, Programma, Obiettivo strategico
     SummaryRow total;
+    std::vector<ObjectiveResult> objectives;  // each objective's score and status, in sheet order
 };
+
+// The profile into a check's options.
+void apply_profile(const Profile& profile, SheetOptions& options);
 
 Summary summarize(const SheetCheck& check);
 

@@ -1,6 +1,8 @@
 #include "clean.hpp"
 #include "sheet.hpp"
 
+#include <cmath>
+
 #include <unordered_map>
 
 namespace pegkit {
@@ -19,9 +21,35 @@ struct Group {
 struct ObjectiveScore {
     const Objective* first = nullptr;
     int indicators = 0;
-    std::optional<double> attainment, weight;
+    std::optional<double> attainment, weight;  // attainment: the objective's score under the profile
     bool assessable = false;
+    ObjectiveResult result;
 };
+
+// The objective's status from its rows': left out when every row is; else its score, with the
+// period running while any row's runs and a value pending while any row waits for one.
+void standing(ObjectiveScore& o, const Objective* rows, std::size_t n, const Scoring& scoring) {
+    ObjectiveResult& r = o.result;
+    bool pending = false, running = false, counted = false;
+    for (std::size_t k = 0; k < n; ++k) {
+        const Objective& row = rows[k];
+        if (row.overridden) r.overrides.push_back({row.row, *row.attainment, row.computed, row.override_note});
+        if (row.status == Status::non_valutabile) continue;
+        counted = true;
+        running = running || row.running;
+        pending = pending || !row.score;
+    }
+    r.score = o.attainment;
+    if (!counted) {
+        r.status = Status::non_valutabile;
+        r.why = rows[0].why;
+        r.reason = rows[0].reason;
+        for (std::size_t k = 0; k < n && r.why != NotAssessable::marked; ++k)
+            if (rows[k].why == NotAssessable::marked) r.why = rows[k].why, r.reason = rows[k].reason;
+        return;
+    }
+    r.status = status_of(scoring, r.score, pending, running);
+}
 
 std::vector<ObjectiveScore> objectives_of(const SheetCheck& check) {
     std::vector<ObjectiveScore> out;
@@ -35,32 +63,41 @@ std::vector<ObjectiveScore> objectives_of(const SheetCheck& check) {
         std::vector<std::optional<double>> a, w;
         bool same_weight = true;
         for (std::size_t k = i; k < j; ++k) {
-            a.push_back(rows[k].attainment);
+            a.push_back(rows[k].score);
             w.push_back(rows[k].weight);
             o.assessable = o.assessable || rows[k].assessable;
             if (k > i && rows[k].weight && rows[k].weight != rows[i].weight) same_weight = false;
         }
         if (same_weight) {
             o.weight = rows[i].weight;
-            o.attainment = score(a, std::vector<std::optional<double>>(a.size()));
+            w.assign(a.size(), std::nullopt);
         } else {
             double sum = 0;
             for (const auto& x : w) sum += x.value_or(1.0);
             o.weight = sum;
-            o.attainment = score(a, w);
         }
-        out.push_back(o);
+        o.attainment = combine_scores(check.scoring.indicators, a, w);
+        if (o.attainment) o.attainment = round_score(check.scoring, *o.attainment);
+        ObjectiveResult& r = o.result;
+        r.row = rows[i].row;
+        r.objective = rows[i].objective;
+        r.label = rows[i].label;
+        r.group = rows[i].group;
+        r.indicators = o.indicators;
+        standing(o, &rows[i], j - i, check.scoring);
+        out.push_back(std::move(o));
         i = j;
     }
     return out;
 }
 
-void add(Group& g, const ObjectiveScore& o) {
+void add(Group& g, const ObjectiveScore& o, const Scoring& scoring) {
     ++g.row.objectives;
     g.row.indicators += o.indicators;
     if (o.attainment) ++g.row.assessed;
-    if (o.attainment && *o.attainment >= 1.0 - 1e-9) ++g.row.met;
+    if (o.attainment && *o.attainment * 100 >= scoring.reached - 1e-7) ++g.row.met;
     if (!o.assessable) ++g.row.not_assessable;
+    ++g.row.statuses[static_cast<std::size_t>(o.result.status)];
     g.attainments.push_back(o.attainment);
     g.weights.push_back(o.weight);
 }
@@ -105,7 +142,7 @@ Summary summarize(const SheetCheck& check) {
                 groups.back().row.group = o.group[g];
             }
             Group* it = &groups[pos->second];
-            add(*it, score);
+            add(*it, score, check.scoring);
         }
         SummaryTable table;
         table.by = by;
@@ -113,7 +150,10 @@ Summary summarize(const SheetCheck& check) {
         summary.tables.push_back(std::move(table));
     }
     Group total;
-    for (const ObjectiveScore& o : objectives) add(total, o);
+    for (const ObjectiveScore& o : objectives) {
+        add(total, o, check.scoring);
+        summary.objectives.push_back(o.result);
+    }
     summary.total = finish(total);
     return summary;
 }
@@ -123,6 +163,7 @@ Summary summarize(const std::vector<NamedCheck>& sheets) {
     int offset = 0;
     for (const NamedCheck& s : sheets) {
         if (!s.check) continue;
+        if (offset == 0) all.scoring = s.check->scoring;
         for (Objective o : s.check->objectives) {
             o.objective += offset;
             if (o.group[3].empty()) o.group[3] = s.sheet;
