@@ -99,8 +99,9 @@ bool read_bands(std::string_view value, std::vector<Band>& out) {
         Band b;
         b.from = r->first;
         b.to = r->second;
-        const std::string score = key_of(piece.substr(colon + 1));
-        if (score == "pro" || score == "proporzionale" || score == "proportional") {
+        const std::string_view score = trim(piece.substr(colon + 1));
+        const std::string word = key_of(score);
+        if (word == "pro" || word == "proporzionale" || word == "proportional") {
             b.kind = Band::Score::proportional;
         } else if (auto fixed = percent(score)) {
             b.score = *fixed;
@@ -316,7 +317,9 @@ std::string format_profile(const Profile& p) {
 double round_score(const Scoring& s, double score) {
     if (!s.rounding || !std::isfinite(score)) return score;
     const double scale = std::pow(10.0, *s.rounding);
-    return std::round(score * 100 * scale) / scale / 100;
+    // 87,65 % to one decimal is 87,7 % as the office reckons it, though 0.8765 · 1000 is 876.4999…
+    const double x = score * 100 * scale;
+    return std::round(x + (x < 0 ? -1e-7 : 1e-7)) / scale / 100;
 }
 
 double score_attainment(const Profile& profile, double attainment) {

@@ -1,0 +1,282 @@
+// The office's evaluation system (issue 10): each table is the worked examples of docs/scoring.md.
+#include "profile.hpp"
+#include "sheet.hpp"
+#include "status.hpp"
+#include "text_table.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using namespace pegkit;
+
+namespace {
+
+Profile profile_of(std::string_view text) {
+    ProfileParse p = parse_profile(text);
+    CAPTURE(text);
+    REQUIRE(p);
+    return p.profile;
+}
+
+Grid grid_of(const std::string& tsv) { return grid_from_rows(split_delimited(tsv, '\t')); }
+
+SheetCheck check_with(const std::string& tsv, std::string_view profile, std::optional<Date> as_of = std::nullopt) {
+    SheetOptions o;
+    apply_profile(profile_of(profile), o);
+    o.as_of = as_of;
+    return check_sheet(grid_of(tsv), o);
+}
+
+const ObjectiveResult* result_at(const Summary& s, int row) {
+    for (const ObjectiveResult& r : s.objectives)
+        if (r.row == row) return &r;
+    return nullptr;
+}
+
+bool has(const SheetCheck& check, int row, Diag code) {
+    for (const Finding& f : check.findings)
+        if (f.row == row && f.code == code) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("profile: keys in English and Italian, decimal comma or point", "[scoring][profile]") {
+    auto [a, b] = GENERATE(table<std::string_view, std::string_view>({
+        {"cap=1.2; lower=linear; late=30; compound=min; dir=lower",
+         "tetto=1,2; inferiore=lineare; tolleranza=30; composto=min; direzione=inferiore"},
+        {"cap=120%", "Tetto = 1,2"},
+        {"bands=0-60:0 | 60-80:pro | 80-100:100", "fasce=0–60:0 | 60–80:proporzionale | 80–100:100"},
+        {"threshold=60", "soglia minima=60%"},
+        {"four_thresholds=60/100/110/120", "quattro soglie=60/100/110/120"},
+        {"rounding=2", "arrotondamento=2"},
+        {"indicators=min", "indicatori=minimo"},
+        {"indicators=all", "indicatori=tutto o niente"},
+        {"compound=all", "composto=tutti"},
+        {"reached=95; on_track=70", "raggiunto=95\nin linea=70"},
+        {"late=7.5", "tolleranza=7,5"},
+    }));
+    CAPTURE(a, b);
+    CHECK(profile_of(a) == profile_of(b));
+    CHECK(profile_of(a) != Profile{});
+}
+
+TEST_CASE("profile: format_profile round-trips", "[scoring][profile]") {
+    auto text = GENERATE(as<std::string_view>{},
+        "", "cap=1.2", "tetto=1,25; tolleranza=30; composto=tutti", "fasce=0-60:0 | 60-80:50-80 | 80-100:100 | 100-120:pro",
+        "soglia=33,3; arrotondamento=0; indicatori=media", "quattro_soglie=50/100/100/130; tetto=1,3",
+        "raggiunto=90; in_linea=60; direzione=superiore; inferiore=lineare");
+    CAPTURE(text);
+    const Profile p = profile_of(text);
+    const std::string formatted = format_profile(p);
+    CAPTURE(formatted);
+    CHECK(profile_of(formatted) == p);
+    CHECK(format_profile(profile_of(formatted)) == formatted);
+}
+
+TEST_CASE("profile: the defaults are today's rules", "[scoring][profile]") {
+    const Profile p = profile_of("");
+    CHECK(format_profile(p).empty());
+    CHECK(p.rules.cap == 1);
+    CHECK_FALSE(p.rules.late_days);
+    CHECK(p.scoring.indicators == Combine::weighted_mean);
+    for (double a : {0.0, 0.37, 0.8, 1.0}) CHECK(score_attainment(p, a) == a);
+}
+
+TEST_CASE("profile: bands at fault are refused with the interval", "[scoring][profile]") {
+    auto [text, code, args] = GENERATE(table<std::string_view, Diag, std::vector<std::string>>({
+        {"bands=0-60:0 | 60-80:50 | 75-90:80 | 90-100:100", Diag::bands_overlap, {"60–80", "75–90", "75–80"}},
+        {"fasce=0-60:0 | 70-100:100", Diag::bands_gap, {"0–60", "70–100", "60–70"}},
+        {"fasce=60-80:50 | 0-60:0", Diag::bands_order, {"0–60", "60–80"}},
+        {"fasce=80-60:50", Diag::band_empty, {"80–60"}},
+        {"fasce=0-100:pro; quattro_soglie=60/100/100/120", Diag::profile_conflict, {}},
+        {"fasce=0-60", Diag::bad_rule, {"fasce=0-60"}},
+        {"quattro_soglie=100/60/110/120", Diag::bad_rule, {"quattro_soglie=100/60/110/120"}},
+        {"arrotondamento=1,5", Diag::bad_rule, {"arrotondamento=1,5"}},
+        {"indicatori=massimo", Diag::bad_rule, {"indicatori=massimo"}},
+    }));
+    CAPTURE(text);
+    const ProfileParse p = parse_profile(text);
+    REQUIRE_FALSE(p);
+    CHECK(p.diagnostics.front().code == code);
+    CHECK(p.diagnostics.front().args == args);
+    CHECK(p.profile == Profile{});
+    CHECK(message(Diag::bands_overlap, Lang::en, {"60–80", "75–90", "75–80"}) == "bands 60–80 and 75–90 overlap on 75–80");
+}
+
+TEST_CASE("parse_rules reads the Italian keys too, and profile-only keys", "[scoring][profile]") {
+    const RulesParse r = parse_rules("tetto=1,2; tolleranza=30; composto=min; direzione=inferiore; inferiore=lineare");
+    REQUIRE(r);
+    CHECK(r.rules.cap == Approx(1.2));
+    CHECK(r.rules.late_days.value_or(0) == 30);
+    CHECK(r.rules.compound_min);
+    CHECK(r.rules.dir == Direction::lower);
+    CHECK(r.rules.lower_linear);
+    CHECK(parse_rules("fasce=0-60:0 | 60-100:pro"));
+    CHECK_FALSE(parse_rules("fasce=0-60:0 | 70-100:pro"));
+}
+
+TEST_CASE("score_attainment: the worked examples of docs/scoring.md", "[scoring]") {
+    auto [profile, attainment, expected] = GENERATE(table<std::string_view, double, double>({
+        // bands: fixed, proportional, linear; below the first band 0; above the last its end
+        {"fasce=0-60:0 | 60-80:pro | 80-100:100", 0.55, 0},
+        {"fasce=0-60:0 | 60-80:pro | 80-100:100", 0.70, 0.70},
+        {"fasce=0-60:0 | 60-80:pro | 80-100:100", 0.80, 1},
+        {"fasce=0-60:0 | 60-80:pro | 80-100:100", 1.00, 1},
+        {"fasce=50-80:40-80 | 80-100:100", 0.65, 0.60},
+        {"fasce=50-80:40-80 | 80-100:100", 0.30, 0},
+        {"fasce=60-100:pro; tetto=1,2", 1.15, 1.00},
+        // threshold: below it 0, the attainment above
+        {"soglia=60", 0.59, 0},
+        {"soglia=60", 0.60, 0.60},
+        // four thresholds 60/100/110/120 with cap 1.2
+        {"quattro_soglie=60/100/110/120; tetto=1,2", 0.50, 0},
+        {"quattro_soglie=60/100/110/120; tetto=1,2", 0.80, 0.50},
+        {"quattro_soglie=60/100/110/120; tetto=1,2", 1.05, 1.00},
+        {"quattro_soglie=60/100/110/120; tetto=1,2", 1.15, 1.10},
+        {"quattro_soglie=60/100/110/120; tetto=1,2", 1.20, 1.20},
+        // rounding: decimals of the percent
+        {"arrotondamento=0", 0.8765, 0.88},
+        {"arrotondamento=1", 0.8765, 0.877},
+    }));
+    CAPTURE(profile, attainment);
+    CHECK(score_attainment(profile_of(profile), attainment) == Approx(expected).margin(1e-12));
+}
+
+TEST_CASE("combine_scores: an objective's indicators", "[scoring]") {
+    using opt = std::optional<double>;
+    const std::vector<opt> scores{0.5, 1.0, std::nullopt};
+    const std::vector<opt> weights{3, 1, 5};
+    auto [how, expected] = GENERATE(table<Combine, double>({
+        {Combine::weighted_mean, 0.625},
+        {Combine::mean, 0.75},
+        {Combine::min, 0.5},
+        {Combine::all_or_nothing, 0},
+    }));
+    CAPTURE(combine_name(how));
+    CHECK(*combine_scores(how, scores, weights) == Approx(expected));
+    CHECK(*combine_scores(Combine::all_or_nothing, {1.0, 1.0, std::nullopt}) == 1);
+    CHECK_FALSE(combine_scores(how, {std::nullopt}));
+}
+
+TEST_CASE("compound=all: every part met or nothing", "[scoring]") {
+    const Target t = read_target("Almeno 300 associazioni iscritte e 1.500 voucher emessi");
+    Rules all;
+    all.compound_all = true;
+    CHECK(attain(t, {Cell::of_number(300), Cell::of_number(1500)}, all).value == 1);
+    CHECK(attain(t, {Cell::of_number(300), Cell::of_number(1499)}, all).value == 0);
+    CHECK(attain(t, {Cell::of_number(300), Cell::of_number(750)}).value == Approx(0.75));
+}
+
+TEST_CASE("status_of: where an objective stands", "[scoring][status]") {
+    const Scoring s;  // raggiunto at 100 %, in linea at 80 %
+    auto [score, pending, running, expected] = GENERATE(table<std::optional<double>, bool, bool, Status>({
+        {std::nullopt, true, true, Status::in_corso},
+        {1.0, false, true, Status::raggiunto},
+        {0.85, false, true, Status::in_linea},
+        {0.5, false, true, Status::a_rischio},
+        {1.0, true, true, Status::in_linea},   // reached so far, an indicator still pending
+        {1.0, false, false, Status::raggiunto},
+        {0.95, false, false, Status::non_raggiunto},
+    }));
+    CAPTURE(score, pending, running);
+    CHECK(status_of(s, score, pending, running) == expected);
+}
+
+TEST_CASE("not assessable notes", "[scoring][status]") {
+    auto [note, says] = GENERATE(table<std::string_view, bool>({
+        {"non valutabile", true},
+        {"Obiettivo NON VALUTABILE per sospensione del servizio (COVID-19)", true},
+        {"sterilizzato dal NdV", true},
+        {"Obiettivo neutralizzato con delibera n. 12", true},
+        {"Neutralizzata", true},
+        {"valutato dal nucleo", false},
+        {"in corso", false},
+    }));
+    CAPTURE(note);
+    CHECK(says_not_assessable(note) == says);
+}
+
+TEST_CASE("parse_date: --as-of", "[scoring][status]") {
+    CHECK(parse_date("2020-06-30") == Date{2020, 6, 30});
+    CHECK(parse_date("30/06/2020") == Date{2020, 6, 30});
+    CHECK_FALSE(parse_date("2020-02-30"));
+    CHECK_FALSE(parse_date("30.06.2020x"));
+}
+
+// A small PEG with an actual column, a note, an override and its justification.
+const std::string sheet =
+    "Cdr\tObiettivo gestionale PEG\tIndicatore\tTarget\tValore raggiunto\tPeso\tValore validato\tGiustificazione\tNote\n"
+    "10 - Ragioneria\tChiusura rendiconto\tData approvazione\t31/05/2020\t20/05/2020\t40\t\t\t\n"
+    "10 - Ragioneria\tRiscossione\tPercentuale riscossa\t>= 80%\t60%\t30\t\t\t\n"
+    "10 - Ragioneria\tNuovo portale\tData di avvio\t30/11/2020\t\t30\t\t\t\n"
+    "20 - Cultura\tMostre\tNumero mostre\tAlmeno 4\t2\t50\t\t\tsterilizzato: musei chiusi (DPCM 8/3/2020)\n"
+    "20 - Cultura\tVisitatori\tNumero visitatori\t>= 10.000\t7.000\t50\t90%\tchiusura forzata per lavori\t\n"
+    "20 - Cultura\tBiblioteche\tPrestiti\t>= 1000\t900\t50\t100%\t\t\n";
+
+TEST_CASE("a sheet scored with a profile at an as-of date", "[scoring][sheet]") {
+    SECTION("30 June: a deadline not yet due is in corso, not 0") {
+        const SheetCheck c = check_with(sheet, "", Date{2020, 6, 30});
+        const Summary s = summarize(c);
+        CHECK(result_at(s, 1)->status == Status::raggiunto);
+        CHECK(result_at(s, 2)->status == Status::a_rischio);   // 60/80 = 75 % < 80 %
+        CHECK(result_at(s, 3)->status == Status::in_corso);
+        CHECK_FALSE(result_at(s, 3)->score);
+        CHECK(result_at(s, 4)->status == Status::non_valutabile);
+        CHECK(result_at(s, 4)->why == NotAssessable::marked);
+        CHECK(result_at(s, 4)->reason == "sterilizzato: musei chiusi (DPCM 8/3/2020)");
+        CHECK(result_at(s, 5)->status == Status::in_linea);
+        CHECK(*result_at(s, 5)->score == Approx(0.9));       // the justified override
+        REQUIRE(result_at(s, 5)->overrides.size() == 1);
+        CHECK(result_at(s, 5)->overrides[0].note == "chiusura forzata per lavori");
+        CHECK(*result_at(s, 5)->overrides[0].computed == Approx(0.7));
+        CHECK(*result_at(s, 6)->score == Approx(0.9));       // no justification: computed stands
+        CHECK(has(c, 6, Diag::override_unjustified));
+        CHECK(has(c, 5, Diag::override_applied));
+        CHECK(has(c, 4, Diag::neutralised));
+        // Ragioneria: (40·1 + 30·0.75) / 70, the pending deadline left out
+        CHECK(*s.tables[0].rows[0].mean_attainment == Approx((40 * 1 + 30 * 0.75) / 70));
+        // Cultura: the neutralised objective left out, weights renormalised
+        CHECK(*s.tables[0].rows[1].mean_attainment == Approx(0.9));
+        CHECK(s.tables[0].rows[1].not_assessable == 1);
+        CHECK(s.total.status(Status::in_corso) == 1);
+        CHECK(s.total.status(Status::non_valutabile) == 1);
+        CHECK(s.total.status(Status::in_linea) == 2);  // 90 % while the year runs
+    }
+    SECTION("after the year: the missed deadline is non raggiunto and scores 0") {
+        const Summary s = summarize(check_with(sheet, "", Date{2021, 1, 31}));
+        CHECK(result_at(s, 3)->status == Status::non_raggiunto);
+        CHECK(*result_at(s, 3)->score == 0);
+        CHECK(result_at(s, 2)->status == Status::non_raggiunto);
+        CHECK(*s.tables[0].rows[0].mean_attainment == Approx((40 * 1 + 30 * 0.75 + 30 * 0) / 100.0));
+    }
+    SECTION("bands: 75 % is in the proportional band, 90 % scores 100") {
+        const Summary s = summarize(check_with(sheet, "fasce=0-60:0 | 60-80:pro | 80-100:100", Date{2021, 1, 15}));
+        CHECK(*result_at(s, 2)->score == Approx(0.75));
+        CHECK(*result_at(s, 5)->score == Approx(1.0));
+        CHECK(result_at(s, 5)->status == Status::raggiunto);
+        CHECK(s.total.status(Status::raggiunto) == 3);
+    }
+    SECTION("no as-of date: as before, a missing value is not assessed") {
+        const SheetCheck c = check_with(sheet, "");
+        CHECK_FALSE(c.objectives[2].score);
+        CHECK(c.objectives[2].status == Status::in_corso);
+    }
+    SECTION("a row marked in the panel") {
+        SheetOptions o;
+        o.as_of = Date{2021, 1, 31};
+        o.not_assessable.push_back({2, "indicatore non più rilevato dall'ISTAT"});
+        const Summary s = summarize(check_sheet(grid_of(sheet), o));
+        CHECK(result_at(s, 2)->status == Status::non_valutabile);
+        CHECK(result_at(s, 2)->reason == "indicatore non più rilevato dall'ISTAT");
+        CHECK(*s.tables[0].rows[0].mean_attainment == Approx(40.0 / 70));
+    }
+}
+
+TEST_CASE("override and justification headings", "[scoring][header]") {
+    const SheetCheck c = check_with(sheet, "");
+    CHECK(c.col(Column::override_value) == 6);
+    CHECK(c.col(Column::justification) == 7);
+    CHECK(c.col(Column::note) == 8);
+}
