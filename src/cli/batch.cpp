@@ -57,10 +57,18 @@ FileReport check_file(const Input& in, OfficeSession& office, const Options& o) 
         for (const OfficeSheet& s : doc.sheets) dump(s.name, s.grid);
         return f;
     }
+    // the document's profile between the --config rule and --profile/--rule
+    SheetOptions document_options = o.sheet;
+    if (!doc.profile.empty()) {
+        const ProfileParse stored = parse_profile(doc.profile);
+        const ProfileParse merged = parse_profile(o.profile_before_document + "\n" + doc.profile + "\n" + o.profile_after_document);
+        if (stored && merged) apply_profile(merged.profile, document_options);
+        else f.notes.push_back(std::string(profile_property) + ": " + message(stored ? merged.diagnostics.front() : stored.diagnostics.front(), o.report.lang));
+    }
     std::vector<SheetReport> skipped;
     for (const OfficeSheet& s : doc.sheets) {
         // the choice stored in the document, then --columns on top; letters name sheet columns
-        SheetOptions options = o.sheet;
+        SheetOptions options = document_options;
         if (const ColumnChoiceParse stored = parse_columns(s.columns); stored && !s.columns.empty())
             apply(stored.choice, options, s.first_row, s.first_col);
         if (o.columns) apply(*o.columns, options, s.first_row, s.first_col);

@@ -2,10 +2,15 @@
 
 #include "attainment.hpp"
 #include "config.hpp"
+#include "profile.hpp"
+#include "status.hpp"
 
 #include <boost/program_options.hpp>
 
+#include <ctime>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 namespace po = boost::program_options;
 
@@ -16,6 +21,7 @@ ParsedOptions parse_options(int argc, const char* const* argv) {
     Options& o = parsed.options;
     std::string format = "text", lang = "it", severity = "warning";
     std::vector<std::string> rules;
+    std::string config_rule;  // below the document's profile; --rule entries win over its keys
     po::options_description visible(
         "usage: pegkit-check [options] FILE|DIR...\n"
         "Checks PEG sheets (.tsv, .csv, .ods, .xlsx; folders recursively) and reports the findings.\n"
@@ -31,6 +37,10 @@ ParsedOptions parse_options(int argc, const char* const* argv) {
         ("plan-year", po::value<int>(), "the PEG's year (default: the most frequent deadline year of each sheet)")
         ("rule", po::value<std::vector<std::string>>(&rules),
          "attainment rule of TARGETS.md §5, e.g. \"cap=1.2; late=30\" (repeatable)")
+        ("profile", po::value<std::string>(),
+         "the office's scoring profile, a text file of key=value lines (docs/scoring.md); wins over the "
+         "document's pegkit.profile property, --rule wins over it")
+        ("as-of", po::value<std::string>(), "the date results are read at, YYYY-MM-DD (default: today)")
         ("lang", po::value<std::string>(&lang)->default_value(lang), "message language: it or en")
         ("format", po::value<std::string>(&format)->default_value(format), "text, json or csv")
         ("json", "same as --format json")
@@ -82,7 +92,7 @@ ParsedOptions parse_options(int argc, const char* const* argv) {
         const ConfigParse cp = read_config(vm["config"].as<std::string>());
         if (!cp) return usage_error("--config: " + cp.error);
         o.sheet.plan_year = cp.config.plan_year;
-        if (cp.config.rule && rules.empty()) rules.push_back(*cp.config.rule);
+        if (cp.config.rule) config_rule = *cp.config.rule;
     }
     if (vm.count("columns")) {
         const ColumnChoiceParse cp = parse_columns(vm["columns"].as<std::string>());
@@ -96,7 +106,32 @@ ParsedOptions parse_options(int argc, const char* const* argv) {
     for (const auto& r : rules) joined += (joined.empty() ? "" : ";") + r;
     const RulesParse rp = parse_rules(joined);
     if (!rp) return usage_error("--rule: " + message(*rp.error, o.report.lang));
-    o.sheet.rules = rp.rules;
+    if (const RulesParse cr = parse_rules(config_rule); !cr) return usage_error("--config: " + message(*cr.error, o.report.lang));
+    std::string file_profile;
+    if (vm.count("profile")) {
+        const std::string path = vm["profile"].as<std::string>();
+        std::ifstream in(path, std::ios::binary);
+        if (!in) return usage_error("--profile: cannot read " + path);
+        std::ostringstream text;
+        text << in.rdbuf();
+        file_profile = text.str();
+        const ProfileParse pp = parse_profile(file_profile);
+        if (!pp) return usage_error("--profile " + path + ": " + message(pp.diagnostics.front(), o.report.lang));
+    }
+    o.profile_before_document = config_rule;
+    o.profile_after_document = file_profile + "\n" + joined;
+    const ProfileParse given = parse_profile(config_rule + "\n" + o.profile_after_document);
+    if (!given) return usage_error("--profile: " + message(given.diagnostics.front(), o.report.lang));
+    apply_profile(given.profile, o.sheet);
+    if (vm.count("as-of")) {
+        o.sheet.as_of = parse_date(vm["as-of"].as<std::string>());
+        if (!o.sheet.as_of) return usage_error("--as-of must be a date such as 2020-06-30");
+    } else {
+        const std::time_t now = std::time(nullptr);
+        std::tm local{};
+        localtime_r(&now, &local);
+        o.sheet.as_of = Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+    }
     if (o.timeout <= 0) return usage_error("--timeout must be a positive number of seconds");
     if (o.inputs.empty()) return usage_error("no FILE or DIR given");
     o.progress = vm.count("progress") > 0;

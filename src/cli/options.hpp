@@ -16,7 +16,10 @@ struct Options {
     std::vector<std::string> inputs;   // files and folders as given
     Format format = Format::text;
     ReportOptions report;
-    SheetOptions sheet;                // plan year and rules
+    SheetOptions sheet;                // plan year, rules and the profile, the as-of date
+    // The scoring profile as text, in the order its parts win: the --config rule first, then the
+    // document's pegkit.profile, then --profile FILE and --rule (one parser: later entries win).
+    std::string profile_before_document, profile_after_document;
     std::optional<ColumnChoice> columns;  // --columns: which column is which, on every sheet (wins over the document's)
     std::string office;                // "socket,host=…,port=…" of a running office; empty: start one
     std::size_t max_rows = 100000;     // 0: no limit

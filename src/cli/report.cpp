@@ -84,6 +84,8 @@ SheetReport check_grid(std::string name, const Grid& grid, const SheetOptions& o
         if (check.col(Column::dup_target) >= 0) ++out.dup_kinds[std::string(kind_name(o.dup.kind))];
     }
     out.summary = summarize(check);
+    out.profile = format_profile(Profile{options.rules, options.scoring});
+    out.as_of = options.as_of;
     return out;
 }
 

@@ -38,7 +38,9 @@ struct SheetReport {
     std::vector<FindingRow> findings;  // those at or above the chosen severity, in sheet order
     std::map<Severity, int> counts;    // every finding, whatever was printed
     std::map<std::string, int> peg_kinds, dup_kinds;
-    Summary summary;
+    Summary summary;                   // with each objective's score and status (Summary::objectives)
+    std::string profile;               // the profile the sheet was scored with (format_profile; "" the defaults)
+    std::optional<Date> as_of;
 };
 
 enum class FileStatus { checked, unreadable };

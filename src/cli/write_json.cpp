@@ -2,6 +2,8 @@
 
 #include <boost/json/src.hpp>  // header-only Boost.JSON: this is its one translation unit
 
+#include <cstdio>
+
 namespace json = boost::json;
 
 namespace pegkit::cli {
@@ -9,10 +11,52 @@ namespace {
 
 json::value optional_number(const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); }
 
+json::object statuses(const SummaryRow& r) {
+    json::object o;
+    for (std::size_t i = 0; i < status_count; ++i) o[status_code(static_cast<Status>(i))] = r.statuses[i];
+    return o;
+}
+
 json::object summary_row(const SummaryRow& r) {
     return {{"group", r.group},          {"objectives", r.objectives},        {"assessed", r.assessed},
             {"met", r.met},              {"not_assessable", r.not_assessable}, {"pct_met", r.pct_met()},
-            {"mean_attainment", optional_number(r.mean_attainment)}};
+            {"mean_attainment", optional_number(r.mean_attainment)}, {"statuses", statuses(r)}};
+}
+
+// Grid rows are sheet rows (file lines for a text file): 1-based here.
+json::object objective_status(const ObjectiveResult& r) {
+    return {{"row", r.row + 1},
+            {"objective", r.label},
+            {"cdr", r.group[3]},
+            {"indicators", r.indicators},
+            {"score", optional_number(r.score)},
+            {"status", status_code(r.status)},
+            {"reason_code", r.why == NotAssessable::none ? json::value(nullptr) : json::value(not_assessable_code(r.why))},
+            {"reason", r.reason.empty() ? json::value(nullptr) : json::value(r.reason)}};
+}
+
+json::object scoring(const SheetReport& s) {
+    json::array objectives, not_assessable, overrides;
+    for (const ObjectiveResult& r : s.summary.objectives) {
+        objectives.push_back(objective_status(r));
+        if (r.status == Status::non_valutabile)
+            not_assessable.push_back(json::object{{"row", r.row + 1}, {"objective", r.label},
+                                                  {"reason_code", not_assessable_code(r.why)}, {"reason", r.reason}});
+        for (const ObjectiveResult::Override& v : r.overrides)
+            overrides.push_back(json::object{{"row", v.row + 1}, {"objective", r.label}, {"value", v.value},
+                                             {"computed", optional_number(v.computed)}, {"note", v.note}});
+    }
+    std::string as_of;
+    if (s.as_of) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", s.as_of->year, s.as_of->month, s.as_of->day);
+        as_of = buf;
+    }
+    return {{"profile", s.profile},
+            {"as_of", as_of.empty() ? json::value(nullptr) : json::value(as_of)},
+            {"objectives", std::move(objectives)},
+            {"not_assessable", std::move(not_assessable)},
+            {"overrides", std::move(overrides)}};
 }
 
 const char* table_key(Column c) {
@@ -72,7 +116,8 @@ json::object sheet(const SheetReport& s) {
             {"peg_kinds", counts(s.peg_kinds)},
             {"dup_kinds", counts(s.dup_kinds)},
             {"findings", std::move(findings)},
-            {"summary", json::object{{"total", summary_row(s.summary.total)}, {"tables", std::move(tables)}}}};
+            {"summary", json::object{{"total", summary_row(s.summary.total)}, {"tables", std::move(tables)}}},
+            {"scoring", scoring(s)}};
 }
 
 // Streams {"files":[…],"totals":{…}}: each file is printed when it is done.

@@ -1,5 +1,7 @@
 #include "writers.hpp"
 
+#include "clean.hpp"
+
 #include <cstdio>
 
 namespace pegkit::cli {
@@ -40,7 +42,8 @@ std::string percent(const std::optional<double>& v, const Words& w) {
 
 class TextWriter : public Writer {
 public:
-    TextWriter(std::ostream& out, const Options& o) : out_(out), w_(o.report.lang == Lang::en ? english : italian), summary_(o.summary) {}
+    TextWriter(std::ostream& out, const Options& o)
+        : out_(out), w_(o.report.lang == Lang::en ? english : italian), lang_(o.report.lang), summary_(o.summary) {}
 
     void file(const FileReport& f) override {
         if (f.status == FileStatus::unreadable) {
@@ -96,6 +99,25 @@ private:
             for (const SummaryRow& r : t.rows) row(r.group.empty() ? "-" : r.group, r);
         }
         row(w_.total, s.summary.total);
+        standing(s);
+    }
+
+    // Statuses of the whole sheet, then the objectives left out and the overrides, each with its note.
+    void standing(const SheetReport& s) {
+        const bool it = lang_ == Lang::it;
+        out_ << "  " << (it ? "Stato" : "Status");
+        for (std::size_t i = 0; i < status_count; ++i)
+            out_ << (i ? ", " : ": ") << status_label(static_cast<Status>(i), lang_) << ' ' << s.summary.total.statuses[i];
+        out_ << '\n';
+        for (const ObjectiveResult& r : s.summary.objectives) {
+            if (r.why == NotAssessable::marked)
+                out_ << "    " << status_label(Status::non_valutabile, lang_) << ' ' << (it ? "riga " : "row ") << r.row + 1
+                     << " «" << shortened(r.label, 60) << "»: " << r.reason << '\n';
+            for (const ObjectiveResult::Override& v : r.overrides)
+                out_ << "    " << (it ? "valore validato, riga " : "validated value, row ") << v.row + 1 << ": "
+                     << percent(v.value, w_) << " (" << (it ? "calcolato " : "computed ") << percent(v.computed, w_)
+                     << "): " << v.note << '\n';
+        }
     }
 
     const char* by_name(Column c) const {
@@ -114,6 +136,7 @@ private:
 
     std::ostream& out_;
     const Words& w_;
+    Lang lang_;
     bool summary_;
 };
 
