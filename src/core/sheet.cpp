@@ -2,6 +2,7 @@
 
 #include "clean.hpp"
 #include "header.hpp"
+#include "reading.hpp"
 
 #include <fast_float/fast_float.h>
 
@@ -123,6 +124,7 @@ public:
                            : header_.target_year ? header_.target_year
                                                  : infer_plan_year(rows);
         for (int r : rows) check_row(r);
+        check_weights();
         check_.objective_count = check_.objectives.empty() ? 0 : check_.objectives.back().objective + 1;
         std::stable_sort(check_.findings.begin(), check_.findings.end(), [](const Finding& a, const Finding& b) {
             return std::make_pair(a.row, a.col) < std::make_pair(b.row, b.col);
@@ -201,6 +203,9 @@ private:
         check_.other_years = header_.other_years;
         for (const RoleChoice& ch : check_.roles)
             if (ch.reason == RoleReason::prose) add(header_.row, ch.col, Diag::role_prose, {ch.heading});
+        // yearly target columns and none of them the plan year's: another year's is scored
+        if (options_.plan_year && header_.target_year && *header_.target_year != *options_.plan_year)
+            add(header_.row, check_.col(Column::peg_target), Diag::missing_year_target, {std::to_string(*options_.plan_year)});
         return true;
     }
 
@@ -518,6 +523,51 @@ private:
         if (o.label.empty()) o.label = text_at(r, Column::peg_indicator);
         score_row(o);
         check_.objectives.push_back(std::move(o));
+    }
+
+    // Percentage weights ("Peso %", "30%", percent cells): an office usually makes one responsible's
+    // objectives weigh 100 in all. A warning, since it is a practice, not a rule.
+    void check_weights() {
+        const int col = check_.col(Column::weight);
+        if (col < 0 || check_.header_row < 0) return;
+        bool percent = grid_.at(check_.header_row, col).text.find('%') != std::string::npos;
+        for (const Objective& o : check_.objectives) {
+            const Cell& c = at(o.row, col);
+            percent = percent || c.type == CellType::percent || (c.type == CellType::text && c.text.find('%') != std::string::npos);
+        }
+        if (!percent) return;
+        std::vector<std::pair<std::string, double>> sums;  // per responsible, in order
+        std::vector<int> first_rows;
+        for (std::size_t i = 0; i < check_.objectives.size();) {
+            std::size_t j = i;
+            while (j < check_.objectives.size() && check_.objectives[j].objective == check_.objectives[i].objective) ++j;
+            // one weight for the objective (merged or on its first row), else its indicators' sum
+            double w = 0;
+            bool same = true;
+            for (std::size_t k = i; k < j; ++k) {
+                const auto& x = check_.objectives[k].weight;
+                if (k > i && x && x != check_.objectives[i].weight) same = false;
+            }
+            for (std::size_t k = i; k < (same ? i + 1 : j); ++k) {
+                const Objective& o = check_.objectives[k];
+                const Cell& c = at(o.row, col);
+                const bool fraction = c.type == CellType::percent || (c.type == CellType::text && c.text.find('%') != std::string::npos);
+                w += o.weight.value_or(0) * (fraction ? 100 : 1);
+            }
+            const std::string& unit = check_.objectives[i].group[3];
+            auto it = std::find_if(sums.begin(), sums.end(), [&](const auto& s) { return s.first == unit; });
+            if (it == sums.end()) {
+                sums.emplace_back(unit, w);
+                first_rows.push_back(check_.objectives[i].row);
+            } else {
+                it->second += w;
+            }
+            i = j;
+        }
+        for (std::size_t k = 0; k < sums.size(); ++k)
+            if (std::fabs(sums[k].second - 100) > 0.01)
+                add(first_rows[k], col, Diag::weights_not_100,
+                    {sums[k].first.empty() ? "-" : sums[k].first, reading::format_number(sums[k].second, 2)});
     }
 
     // The reason an objective is left out this year: the panel's mark, else a note that says so.

@@ -620,6 +620,25 @@ private:
 
 }  // namespace
 
+std::optional<std::string> year_value(std::string_view text, int year) {
+    const std::string wanted = std::to_string(year);
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find_first_of(";|\n", start), text.size());
+        std::string piece = clean(text.substr(start, end - start));
+        start = end + 1;
+        std::string_view p = piece;
+        if (fold_case(p.substr(0, std::min<std::size_t>(p.size(), 5))) == "anno ") p.remove_prefix(5);
+        if (p.substr(0, 4) != wanted) continue;
+        p.remove_prefix(4);
+        while (!p.empty() && p.front() == ' ') p.remove_prefix(1);
+        if (p.empty() || (p.front() != ':' && p.front() != '=')) continue;
+        p.remove_prefix(1);
+        return clean(p);
+    }
+    return std::nullopt;
+}
+
 Target read_target(std::string_view text, const ReadOptions& options) {
     Reader reader(clean(text), options);
     return reader.read();

@@ -67,6 +67,10 @@ Target read_target(const Cell& cell, const ReadOptions& options = {});
 std::string normalize(const Target& target);
 std::string normalize(std::string_view text);  // normalize(read_target(text))
 
+// One year's value from a cell that holds several: "2020: 3; 2021: 5" with 2021 -> "5" (also
+// "2020 = 3", "anno 2020: 3", pieces split by ';', '|' or line breaks). nullopt when no piece names the year.
+std::optional<std::string> year_value(std::string_view text, int year);
+
 // Direction a bare amount takes from its indicator ("Limite di spesa..." -> lower), and the word that decided it.
 struct DirectionHint { Direction dir = Direction::none; std::string word; };
 DirectionHint infer_direction(std::string_view indicator);

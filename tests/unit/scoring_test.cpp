@@ -280,3 +280,45 @@ TEST_CASE("override and justification headings", "[scoring][header]") {
     CHECK(c.col(Column::justification) == 7);
     CHECK(c.col(Column::note) == 8);
 }
+
+TEST_CASE("year_value: one year's value from a cell holding several", "[scoring][years]") {
+    auto [text, year, expected] = GENERATE(table<std::string_view, int, std::optional<std::string>>({
+        {"2020: 3; 2021: 5", 2021, "5"},
+        {"2020: 3; 2021: 5", 2020, "3"},
+        {"2020: >= 80%; 2021: >= 85%; 2022: >= 90%", 2022, ">= 90%"},
+        {"anno 2020: entro il 30/06/2020 | anno 2021: entro il 31/03/2021", 2021, "entro il 31/03/2021"},
+        {"2020 = 3\n2021 = 5", 2021, "5"},
+        {"2020: 3; 2021: 5", 2022, std::nullopt},
+        {"2020- prima elaborazione del questionario", 2020, std::nullopt},
+        {">= 80%", 2020, std::nullopt},
+    }));
+    CAPTURE(text, year);
+    CHECK(year_value(text, year) == expected);
+}
+
+TEST_CASE("yearly target columns: none for the plan year is a finding", "[scoring][years]") {
+    const std::string tsv =
+        "Obiettivo\tIndicatore\tTarget 2021\tTarget 2022\n"
+        "Digitalizzazione\tPratiche online\t>= 50%\t>= 70%\n";
+    SheetOptions o;
+    o.plan_year = 2020;
+    const SheetCheck c = check_sheet(grid_of(tsv), o);
+    CHECK(has(c, 0, Diag::missing_year_target));
+    o.plan_year = 2021;
+    CHECK_FALSE(has(check_sheet(grid_of(tsv), o), 0, Diag::missing_year_target));
+}
+
+TEST_CASE("percentage weights of one responsible that do not add up to 100", "[scoring][weights]") {
+    auto [tsv, warned] = GENERATE(table<std::string, std::vector<int>>({
+        {"Cdr\tObiettivo\tTarget\tPeso %\nA\tx\t>= 1\t60\nA\ty\t>= 1\t40\nB\tz\t>= 1\t90\n", {3}},
+        {"Cdr\tObiettivo\tTarget\tPeso\nA\tx\t>= 1\t60%\nA\ty\t>= 1\t30%\nB\tz\t>= 1\t100%\n", {1}},
+        {"Cdr\tObiettivo\tTarget\tPeso\nA\tx\t>= 1\t6\nA\ty\t>= 1\t3\n", {}},  // points, not percentages
+        {"Cdr\tObiettivo\tIndicatore\tTarget\tPeso %\nA\tx\ti1\t>= 1\t50\nA\t\ti2\t>= 1\t50\nA\ty\ti3\t>= 1\t50\n", {}},
+    }));
+    CAPTURE(tsv);
+    const SheetCheck c = check_sheet(grid_of(tsv));
+    std::vector<int> rows;
+    for (const Finding& f : c.findings)
+        if (f.code == Diag::weights_not_100) rows.push_back(f.row);
+    CHECK(rows == warned);
+}
