@@ -1,0 +1,285 @@
+#!/usr/bin/python3
+"""Integration test of the office's evaluation system in pegkit-check (issue 10).
+
+  /usr/bin/python3 tests/integration/test_scoring.py --cli build/pegkit-check [--no-office] [--verbose]
+
+A realistic workbook is built from rows of the real sample (the Venezia 2020 PEG, as pegkit-check
+reads it with --dump-grid: its CdR, objectives, indicators and targets), with the columns an office
+adds at monitoring time: Valore raggiunto, Peso, Valore validato, Giustificazione, Note. It is scored
+with a profile (bands 0-60:0 | 60-90:pro | 90-100:100, in linea from 80 %) at an as-of date
+(15/10/2020), with a neutralised objective, a justified override and an unjustified one. Every
+figure of the summary (scores, statuses, per-CdR means and status counts, the not-assessable list,
+the overrides) is computed here in Python from the rules of docs/scoring.md, not by pegkit, and
+compared with pegkit-check's JSON: the .tsv with --profile FILE, and (unless --no-office) the same
+table as .xlsx and .ods holding the profile in the document property pegkit.profile.
+"""
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True
+sys.path.insert(0, HERE)
+
+ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+SAMPLE = os.path.normpath(os.path.join(ROOT, "..", "shared", "data", "peg-2020-cm-venezia.tsv"))
+
+PROFILE = "fasce=0-60:0 | 60-90:pro | 90-100:100\nin linea=80\n"
+AS_OF = dt.date(2020, 10, 15)
+YEAR_END = dt.date(2020, 12, 31)
+HEADER = ["Cdr", "Obiettivo gestionale PEG", "Indicatore", "Target", "Valore raggiunto", "Peso",
+          "Valore validato", "Giustificazione", "Note"]
+NEUTRAL_NOTE = "Obiettivo sterilizzato: attività sospesa per l'emergenza COVID-19 (DPCM 8/3/2020)"
+JUSTIFIED = "Dato rettificato dal Nucleo di valutazione (verbale n. 4/2021)"
+
+DATE = re.compile(r"^(\d{2})/(\d{2})/(2020)$")
+PERCENT = re.compile(r"^(?:>= ?)?(\d+)(?:,00)?%$")
+
+
+def sample_rows(cli):
+    """(cdr, objective, indicator, target) of the sample's PEG rows with a plain date or percentage target."""
+    out = subprocess.run([cli, "--dump-grid", SAMPLE], capture_output=True, text=True, check=True).stdout
+    rows = [line.split("\t") for line in out.splitlines()]
+    header = next(i for i, r in enumerate(rows) if "Obiettivo gestionale PEG" in r)
+    cdr = ""
+    picked = []
+    for r in rows[header + 1:]:
+        r = r + [""] * (10 - len(r))
+        cdr = r[4].strip() or cdr
+        objective, indicator, target = r[7].strip(), r[8].strip(), r[9].strip()
+        if not objective or not cdr or not (DATE.match(target) or PERCENT.match(target)):
+            continue
+        # one objective per row: a repeated objective would be one objective with two indicators
+        if picked and picked[-1][1] == objective:
+            continue
+        picked.append((cdr, objective, indicator, target))
+    return picked
+
+
+def band(a):
+    """Bands 0-60:0 | 60-90:pro | 90-100:100 (attainment and score as fractions)."""
+    if a < 0.6:
+        return 0.0
+    if a < 0.9:
+        return a
+    return 1.0
+
+
+def build(picked):
+    """The table's rows and, per row, what docs/scoring.md says it scores and how it stands."""
+    table, expect = [HEADER], []
+    deadlines = percents = 0
+    for cdr, objective, indicator, target in picked:
+        weight = 10 + 5 * (len(expect) % 3)
+        actual = override = justification = note = ""
+        exp = {"cdr": cdr, "objective": objective, "weight": weight, "override": None}
+        m = DATE.match(target)
+        if m:
+            deadline = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            k = deadlines % 4
+            deadlines += 1
+            if k == 0:
+                done = deadline - dt.timedelta(days=5)
+            elif k == 1:
+                done = deadline + dt.timedelta(days=10)  # late: 0 with no tolerance
+            elif k == 2:
+                done = None
+            else:
+                done = deadline
+            if done and done > AS_OF:
+                done = None  # a completion after the as-of date is not known yet
+            actual = done.strftime("%d/%m/%Y") if done else ""
+            running = AS_OF <= deadline
+            if done:
+                score = band(1.0 if done <= deadline else 0.0)
+            else:
+                score = None if running else 0.0  # past due with no completion: missed
+        else:
+            level = int(PERCENT.match(target).group(1)) / 100
+            factors = [1.0, 0.85, 0.5, 0.7, 0.95]
+            value = round(level * factors[percents % len(factors)], 4)
+            percents += 1
+            actual = f"{value * 100:g}%"
+            running = AS_OF <= YEAR_END
+            attainment = min(value / level, 1.0)
+            if percents == 2:  # a validated value with its justification replaces the attainment
+                override, justification = "95%", JUSTIFIED
+                exp["override"] = {"value": 0.95, "computed": attainment, "note": JUSTIFIED}
+                attainment = 0.95
+            elif percents == 4:  # a validated value without one: a finding, the computed value stands
+                override = "100%"
+                exp["unjustified"] = True
+            score = band(attainment)
+        if len(expect) == 2:  # the third objective is neutralised
+            note = NEUTRAL_NOTE
+            score = None
+            status = "non_valutabile"
+        elif score is None:
+            status = "in_corso"
+        elif running:
+            status = "raggiunto" if score >= 1 else "in_linea" if score >= 0.8 else "a_rischio"
+        else:
+            status = "raggiunto" if score >= 1 else "non_raggiunto"
+        exp.update(score=score, status=status, note=note)
+        expect.append(exp)
+        table.append([cdr, objective, indicator, target, actual, str(weight), override, justification, note])
+    return table, expect
+
+
+def cdr_key(text):
+    """One CdR however its dash and spacing are written ("15 -Sallustio", "15 – Sallustio"): its code
+    and the letters and digits of its label, lower case."""
+    m = re.match(r"^\s*(\d+)\s*[-–—.]?\s*(.*)$", text)
+    code, label = (str(int(m.group(1))), m.group(2)) if m else ("", text)
+    return code + "|" + "".join(c for c in label.lower() if c.isalnum())
+
+
+def weighted(items):
+    scored = [(e["score"], e["weight"]) for e in items if e["score"] is not None]
+    total = sum(w for _, w in scored)
+    return sum(s * w for s, w in scored) / total if total else None
+
+
+def near(a, b):
+    return (a is None and b is None) or (a is not None and b is not None and abs(a - b) < 1e-9)
+
+
+def check_report(report, name, sheet, expect):
+    scoring = sheet["scoring"]
+    report.check(f"{name}: profile", scoring["profile"].startswith("bands=0-60:0 | 60-90:pro | 90-100:100"),
+                 scoring["profile"])
+    report.check(f"{name}: as-of", scoring["as_of"] == AS_OF.isoformat(), str(scoring["as_of"]))
+    got = scoring["objectives"]
+    report.check(f"{name}: one result per objective", len(got) == len(expect), f"{len(got)} of {len(expect)}")
+    for i, (g, e) in enumerate(zip(got, expect)):
+        row = i + 2  # the header is line 1
+        report.check(f"{name}: row {row} status", g["row"] == row and g["status"] == e["status"],
+                     f"{g['row']} {g['status']} instead of {e['status']} ({e['objective'][:40]})", quiet=True)
+        report.check(f"{name}: row {row} score", near(g["score"], e["score"]),
+                     f"{g['score']} instead of {e['score']}", quiet=True)
+    total = sheet["summary"]["total"]
+    report.check(f"{name}: total mean", near(total["mean_attainment"], weighted(expect)),
+                 f"{total['mean_attainment']} instead of {weighted(expect)}")
+    statuses = {s: sum(1 for e in expect if e["status"] == s) for s in
+                ("raggiunto", "in_linea", "a_rischio", "non_raggiunto", "in_corso", "non_valutabile")}
+    report.check(f"{name}: status counts", total["statuses"] == statuses, f"{total['statuses']} instead of {statuses}")
+    by_cdr = {}
+    for e in expect:
+        by_cdr.setdefault(cdr_key(e["cdr"]), []).append(e)
+    rows = {cdr_key(r["group"]): r for r in sheet["summary"]["tables"]["cdr"]}
+    report.check(f"{name}: one row per CdR", set(rows) == set(by_cdr), f"{sorted(rows)}")
+    for cdr, items in by_cdr.items():
+        r = rows.get(cdr)
+        if not r:
+            continue
+        counts = {s: sum(1 for e in items if e["status"] == s) for s in statuses}
+        report.check(f"{name}: {cdr[:30]} mean", near(r["mean_attainment"], weighted(items)),
+                     f"{r['mean_attainment']} instead of {weighted(items)}", quiet=True)
+        report.check(f"{name}: {cdr[:30]} statuses", r["statuses"] == counts, f"{r['statuses']} instead of {counts}",
+                     quiet=True)
+    neutral = [{"row": i + 2, "reason": e["note"]} for i, e in enumerate(expect) if e["status"] == "non_valutabile"]
+    report.check(f"{name}: not-assessable list with its reason",
+                 [{"row": n["row"], "reason": n["reason"]} for n in scoring["not_assessable"]] == neutral
+                 and all(n["reason_code"] == "marked" for n in scoring["not_assessable"]),
+                 json.dumps(scoring["not_assessable"], ensure_ascii=False))
+    overrides = [(i + 2, e["override"]) for i, e in enumerate(expect) if e["override"]]
+    got_over = scoring["overrides"]
+    report.check(f"{name}: overrides with their notes",
+                 len(got_over) == len(overrides) and all(
+                     g["row"] == row and near(g["value"], o["value"]) and near(g["computed"], o["computed"])
+                     and g["note"] == o["note"] for g, (row, o) in zip(got_over, overrides)),
+                 json.dumps(got_over, ensure_ascii=False))
+    unjustified = [i + 2 for i, e in enumerate(expect) if e.get("unjustified")]
+    flagged = [f["row"] for f in sheet["findings"] if f["code"] == "override_unjustified"]
+    report.check(f"{name}: an override without justification is a finding", flagged == unjustified,
+                 f"{flagged} instead of {unjustified}")
+
+
+def run(cli, *args):
+    p = subprocess.run([cli, "--json", "--lang", "en", "--as-of", AS_OF.isoformat(), *args],
+                       capture_output=True, text=True, timeout=600)
+    return p.returncode, json.loads(p.stdout), p.stderr
+
+
+def office_books(table, tmp):
+    """The table as .xlsx and .ods, the profile in the document property pegkit.profile."""
+    import lo
+    paths = []
+    with lo.Office() as office:
+        doc = office.create()
+        try:
+            sheet = doc.Sheets.getByIndex(0)
+            sheet.setName("PEG 2020")
+            width = len(table[0])
+            rows = [r + [""] * (width - len(r)) for r in table]
+            sheet.getCellRangeByPosition(0, 0, width - 1, len(rows) - 1).setDataArray(tuple(tuple(r) for r in rows))
+            doc.DocumentProperties.UserDefinedProperties.addProperty("pegkit.profile", 128, PROFILE)  # 128: REMOVEABLE
+            for ext, flt in (("xlsx", lo.XLSX), ("ods", lo.ODS)):
+                path = os.path.join(tmp, f"monitoraggio.{ext}")
+                lo.Office.store(doc, path, flt)
+                paths.append(path)
+        finally:
+            lo.close(doc)
+    return paths
+
+
+class Report:
+    def __init__(self, verbose):
+        self.passed = self.failed = 0
+        self.verbose = verbose
+
+    def check(self, name, ok, detail="", quiet=False):
+        if ok:
+            self.passed += 1
+            if not quiet or self.verbose:
+                print(f"PASS {name}")
+        else:
+            self.failed += 1
+            print(f"FAIL {name}" + (f": {detail}" if detail else ""))
+        return ok
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cli", required=True)
+    ap.add_argument("--no-office", action="store_true", help="only the .tsv (no LibreOffice needed)")
+    ap.add_argument("--verbose", action="store_true")
+    args = ap.parse_args()
+    report = Report(args.verbose)
+    picked = sample_rows(args.cli)
+    table, expect = build(picked)
+    report.check("enough sample rows", len(expect) >= 12, f"{len(expect)}")
+    report.check("every status but one is exercised",
+                 len({e["status"] for e in expect}) >= 5, str({e["status"] for e in expect}))
+    with tempfile.TemporaryDirectory(prefix="pegkit-scoring-") as tmp:
+        tsv = os.path.join(tmp, "monitoraggio.tsv")
+        with open(tsv, "w", encoding="utf-8") as f:
+            f.write("\n".join("\t".join(r) for r in table) + "\n")
+        profile = os.path.join(tmp, "smvp.txt")
+        with open(profile, "w", encoding="utf-8") as f:
+            f.write(PROFILE)
+        status, out, err = run(args.cli, "--profile", profile, tsv)
+        report.check("tsv: checked", out["files"][0]["status"] == "checked", err[-300:])
+        check_report(report, "tsv", out["files"][0]["sheets"][0], expect)
+        status, out, err = run(args.cli, tsv)
+        total = out["files"][0]["sheets"][0]["summary"]["total"]
+        report.check("tsv without the profile scores otherwise", not near(total["mean_attainment"], weighted(expect)),
+                     str(total["mean_attainment"]))
+        if not args.no_office:
+            books = office_books(table, tmp)
+            status, out, err = run(args.cli, *books)
+            for f in out["files"]:
+                name = os.path.basename(f["path"])
+                if report.check(f"{name}: checked", f["status"] == "checked", f.get("error") or err[-300:]):
+                    check_report(report, name, f["sheets"][0], expect)
+    print(f"{report.passed} passed, {report.failed} failed")
+    return 0 if report.failed == 0 and report.passed > 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
