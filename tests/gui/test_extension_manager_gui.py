@@ -4,7 +4,8 @@ Add, the file chosen in the office's own file dialog, "Only for me", the licence
 and accepted; then the entry (icon, description, Options button), and a help page opened from the
 Function Wizard's Help button with PEG.KIND selected. Screenshots are kept:
 
-  licence-<lang>.png, extension-manager-<lang>.png, help-<lang>.png
+  licence-<lang>.png, extension-manager-<lang>.png, options-em-<lang>.png (the Options button),
+  options-tools-<lang>.png (Tools ▸ Options ▸ LibreOffice Calc ▸ PEG), help-<lang>.png
 
   /usr/bin/python3 tests/gui/test_extension_manager_gui.py --oxt build/pegkit.oxt \
       --artifacts build/gui-artifacts [--lang en-US]
@@ -40,7 +41,15 @@ UI = {
                   scroll="Scroll Down", accept="Accept", options="Options", close="Close",
                   wizard="Function Wizard", category="Category", addin="Add-in", function="Function",
                   help="Help", kind="PEG.KIND", licence_text="EUROPEAN UNION PUBLIC LICENCE",
-                  entry="pegkit – PEG targets", help_title="pegkit sheet functions"),
+                  entry="pegkit – PEG targets", help_title="pegkit sheet functions",
+                  from_sheet="From the sheet (its most frequent deadline year)", cancel="Cancel"),
+    "it-IT": dict(em="Gestore estensioni", add="Aggiungi", open="Apri", file_name="Nome file:",
+                  only_me="Solo per l'utente corrente", licence="Contratto di licenza software dell'estensione",
+                  scroll="Pagina giù", accept="Accetto", options="Opzioni", close="Chiudi",
+                  wizard="Creazione guidata funzione", category="Categoria", addin="Componente aggiuntivo", function="Funzione",
+                  help="Aiuto", kind="PEG.TIPO", licence_text="LICENZA PUBBLICA DELL'UNIONE EUROPEA",
+                  entry="pegkit – Obiettivi PEG", help_title="Funzioni di foglio di pegkit",
+                  from_sheet="Dal foglio (l'anno di scadenza più frequente)", cancel="Annulla"),
 }
 
 
@@ -115,6 +124,12 @@ def wait_button(office, label, timeout=WAIT):
     return None, None
 
 
+def buttons(office):
+    """What each open dialog offers, for a failure's detail."""
+    return str([(name, [c.getAccessibleName() for c in walk(ctx) if c.getAccessibleRole() == role("PUSH_BUTTON")])
+                for name, ctx in top_windows(office) if "LibreOffice Calc" not in name])
+
+
 def click(button):
     """Presses a button without waiting for what it opens (a modal dialog keeps the call open)."""
     threading.Thread(target=lambda: _press(button), daemon=True).start()
@@ -160,11 +175,11 @@ def install_through_extension_manager(office, display, args, ui, report):
     edit.setText(os.path.abspath(args.oxt))
     click(open_button)
     _, only_me = wait_button(office, ui["only_me"])
-    if not report.check("asked for whom to install", only_me is not None):
+    if not report.check("asked for whom to install", only_me is not None, buttons(office)):
         return False
     click(only_me)
     licence, accept = wait_button(office, ui["accept"])
-    if not report.check("the licence dialog is shown", licence is not None):
+    if not report.check("the licence dialog is shown", licence is not None, buttons(office)):
         return False
     texts = " ".join(c.getAccessibleName() for c in walk(licence))
     report.check("it shows the EUPL and names the extension",
@@ -187,10 +202,54 @@ def install_through_extension_manager(office, display, args, ui, report):
     options = find(manager, "PUSH_BUTTON", ui["options"]) if manager else None
     report.check("the entry has an enabled Options button", options is not None and enabled(options))
     gui.screenshot(display, os.path.join(args.artifacts, f"extension-manager-{args.lang}.png"))
+    if options is not None:
+        click(options)
+        options_page(office, display, args, ui, report, "options-em")
     click(find(manager, "PUSH_BUTTON", ui["close"]))
     time.sleep(1.0)
     lo.close(doc)
     return bool(entry_text) or True
+
+
+def options_page(office, display, args, ui, report, shot):
+    """The PEG options page, opened by the caller, shows its controls in the UI language; Cancel."""
+    deadline = time.monotonic() + WAIT
+    page = None
+    while time.monotonic() < deadline and page is None:
+        for name, ctx in top_windows(office):
+            if find(ctx, "RADIO_BUTTON", ui["from_sheet"]) is not None:
+                page = ctx
+        time.sleep(0.5)
+    time.sleep(1.0)
+    gui.screenshot(display, os.path.join(args.artifacts, f"{shot}-{args.lang}.png"))
+    if not report.check(f"{shot}: the PEG options page shows its controls", page is not None,
+                        str([(n, [(c.getAccessibleRole(), c.getAccessibleName()) for c in walk(ctx)][:40])
+                             for n, ctx in top_windows(office) if "Options" in n or "Opzioni" in n])):
+        return
+    kinds = {c.getAccessibleRole() for c in walk(page)}
+    report.check(f"{shot}: radio buttons, a spin field and a text field",
+                 {role("RADIO_BUTTON"), role("SPIN_BOX"), role("TEXT")} <= kinds, str(sorted(kinds)))
+    cancel = find(page, "PUSH_BUTTON", ui["cancel"])
+    if report.check(f"{shot}: Cancel closes it", cancel is not None):
+        click(cancel)
+        time.sleep(1.0)
+
+
+def options_from_tools(office, display, args, ui, report):
+    """Tools ▸ Options opened at the PEG page (the dispatch the Extension Manager also uses)."""
+    doc = office.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, ())
+    frame = doc.getCurrentController().getFrame()
+    frame.getContainerWindow().setPosSize(0, 0, gui.WIDTH, gui.HEIGHT, 15)
+    provider = office.smgr.createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", office.ctx)
+    leaf = provider.createInstanceWithArguments(
+        "com.sun.star.configuration.ConfigurationAccess",
+        (lo.prop("nodepath", "/org.openoffice.Office.OptionsDialog/Nodes/Calc/Leaves/it.pegkit.calc.Options"),))
+    helper = office.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", office.ctx)
+    page_url = leaf.getPropertyValue("OptionsPage")
+    threading.Thread(target=lambda: helper.executeDispatch(
+        frame, ".uno:OptionsTreeDialog", "", 0, (lo.prop("OptionsPageURL", page_url),)), daemon=True).start()
+    options_page(office, display, args, ui, report, "options-tools")
+    lo.close(doc)
 
 
 def help_frame(office):
@@ -228,7 +287,9 @@ def help_from_function_wizard(office, display, args, ui, report):
         return
     category = find(wizard, "COMBO_BOX", ui["category"])
     categories = next(c for c in walk(category) if c.getAccessibleRole() == role("LIST"))
-    report.check("choose the Add-in category", choose(categories, ui["addin"]))
+    report.check("choose the Add-in category", choose(categories, ui["addin"]),
+                 str([categories.getAccessibleChild(i).getAccessibleContext().getAccessibleName()
+                      for i in range(categories.getAccessibleChildCount())]))
     time.sleep(1.0)
     functions = find(wizard, "LIST", ui["function"])
     report.check(f"{ui['kind']} is listed under Add-in", choose(functions, ui["kind"]),
@@ -262,13 +323,15 @@ def run(args, report):
         return
     ui = UI[args.lang]
     os.makedirs(args.artifacts, exist_ok=True)
-    shots = [os.path.join(args.artifacts, f"{k}-{args.lang}.png") for k in ("licence", "extension-manager", "help")]
+    shots = [os.path.join(args.artifacts, f"{k}-{args.lang}.png")
+             for k in ("licence", "extension-manager", "options-em", "options-tools", "help")]
     for old in shots:
         if os.path.exists(old):
             os.remove(old)
     with gui.Xvfb() as display, gui.VisibleOffice(display, ui_locale=args.lang) as office, gui.Watchdog(office):
         if install_through_extension_manager(office, display, args, ui, report):
             office.restart()  # Calc builds its add-in list once per process
+            options_from_tools(office, display, args, ui, report)
             help_from_function_wizard(office, display, args, ui, report)
     for shot in shots:
         if report.check(f"screenshot {os.path.basename(shot)} saved", os.path.isfile(shot)):
