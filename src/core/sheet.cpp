@@ -1,5 +1,6 @@
 #include "sheet.hpp"
 
+#include "change.hpp"
 #include "clean.hpp"
 #include "header.hpp"
 #include "reading.hpp"
@@ -483,10 +484,14 @@ private:
         o.group = carried_rows_[check_.objectives.size()];
         o.peg = read(r, Column::peg_target, Column::peg_indicator);
         o.dup = read(r, Column::dup_target, Column::dup_indicator);
+        // "+10% rispetto al 2018": a change against the row's baseline, never a level of 10 %
+        std::optional<Change> change;
+        if (const Cell* t = at(r, Column::peg_target); t && t->type == CellType::text) change = read_change(t->text);
+        if (change) o.peg.kind = Kind::variazione;
 
         if (check_.col(Column::peg_target) >= 0) {
             if (o.peg.kind == Kind::vuoto) add(r, check_.col(Column::peg_target), Diag::missing_peg_target);
-            else report_reading(r, Column::peg_target, o.peg);
+            else if (!change) report_reading(r, Column::peg_target, o.peg);
         }
         if (check_.col(Column::dup_target) >= 0) {
             const Cell* objective = at(r, Column::dup_objective);
@@ -518,7 +523,16 @@ private:
         if (const Cell* office = at(r, Column::attainment)) o.office_attainment = read_share(*office);
         if (const Cell* baseline = at(r, Column::baseline)) o.baseline = *baseline;
         if (const Cell* weight = at(r, Column::weight)) o.weight = read_weight(*weight);
-        if (const Cell* actual = at(r, Column::actual); actual && o.assessable) assess(o, *actual);
+        std::optional<Target> level;
+        if (change) {
+            level = change_level(o, *change);
+            if (!level) {
+                add(r, check_.col(Column::peg_target), Diag::no_baseline);
+                o.why = NotAssessable::no_baseline;
+                o.assessable = false;
+            }
+        }
+        if (const Cell* actual = at(r, Column::actual); actual && o.assessable) assess(o, *actual, level ? *level : o.peg);
         o.label = text_at(r, Column::peg_objective);
         if (o.label.empty()) o.label = text_at(r, Column::peg_indicator);
         score_row(o);
@@ -625,8 +639,8 @@ private:
             add(o.row, note_col >= 0 ? note_col : check_.col(Column::peg_target), Diag::neutralised, {*reason});
             return;
         }
-        if (!o.peg.readable()) {
-            o.why = NotAssessable::unreadable_target;
+        if (!o.peg.readable() || o.why == NotAssessable::no_baseline) {
+            if (o.why == NotAssessable::none) o.why = NotAssessable::unreadable_target;
             o.status = Status::non_valutabile;
             return;
         }
@@ -646,11 +660,20 @@ private:
         }
     }
 
+    // The level a change asks for against the row's baseline ("120", "85%", a percent cell).
+    static std::optional<Target> change_level(const Objective& o, const Change& change) {
+        const Cell& b = o.baseline;
+        const std::optional<double> value = read_weight(b);
+        if (b.empty() || !value || !std::isfinite(*value)) return std::nullopt;
+        const bool percent = b.type == CellType::percent || (b.type == CellType::text && b.text.find('%') != std::string::npos);
+        return change_target(change, *value, percent);
+    }
+
     // A composite target with one actual cell: "300; 1500" or "300 | 1500" gives one actual per
     // part, in the order the parts appear in the target's text.
-    void assess(Objective& o, const Cell& actual) {
+    void assess(Objective& o, const Cell& actual, const Target& target) {
         std::vector<Cell> actuals{actual};
-        if (o.peg.parts.size() > 1 && actual.type == CellType::text &&
+        if (target.parts.size() > 1 && actual.type == CellType::text &&
             actual.text.find_first_of(";|") != std::string::npos) {
             actuals.clear();
             std::string part;
@@ -658,7 +681,7 @@ private:
             while (std::getline(in, part, actual.text.find(';') != std::string::npos ? ';' : '|'))
                 actuals.push_back(Cell::of_text(clean(part)));
         }
-        const Attainment a = attain(o.peg, actuals, options_.rules);
+        const Attainment a = attain(target, actuals, options_.rules);
         if (a.status == Attainment::Status::scored) {
             o.attainment = a.value;
             o.met = a.value >= 1.0 - 1e-9;

@@ -23,6 +23,7 @@ std::string_view kind_name(Kind k) noexcept {
     case Kind::composto: return "composto";
     case Kind::vuoto: return "vuoto";
     case Kind::non_valido: return "non_valido";
+    case Kind::variazione: return "variazione";
     }
     return "";
 }

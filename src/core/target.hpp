@@ -12,7 +12,8 @@
 
 namespace pegkit {
 
-enum class Kind { scadenza, soglia, termine_relativo, conformita, composto, vuoto, non_valido };
+// variazione: a change against a baseline, given by the sheet checks only (change.hpp)
+enum class Kind { scadenza, soglia, termine_relativo, conformita, composto, vuoto, non_valido, variazione };
 enum class Op { none, ge, gt, le, lt, eq };
 enum class Unit { none, percent, giorni, ore, eur, anni, data };
 enum class Direction { none, lower, higher };  // how a bare amount is read (rule dir=...)

@@ -1,4 +1,5 @@
 // The office's evaluation system (issue 10): each table is the worked examples of docs/scoring.md.
+#include "change.hpp"
 #include "profile.hpp"
 #include "sheet.hpp"
 #include "status.hpp"
@@ -321,4 +322,68 @@ TEST_CASE("percentage weights of one responsible that do not add up to 100", "[s
     for (const Finding& f : c.findings)
         if (f.code == Diag::weights_not_100) rows.push_back(f.row);
     CHECK(rows == warned);
+}
+
+TEST_CASE("read_change: targets that are a change against a baseline", "[scoring][change]") {
+    using T = Change::Type;
+    auto [text, type, amount, points, year] = GENERATE(table<std::string_view, T, double, bool, std::optional<int>>({
+        {"+10% rispetto al 2018", T::increase, 10, false, 2018},
+        {"+ 20% rispetto al 2018", T::increase, 20, false, 2018},  // Ca' Foscari 2019 (tests/data/scoring/README.md)
+        {"+10% sul 2018", T::increase, 10, false, 2018},           // Ca' Foscari 2019
+        {"-5% rispetto al 2019", T::reduction, 5, false, 2019},
+        {"riduzione del 5%", T::reduction, 5, false, std::nullopt},
+        {"Riduzione del 2,5% rispetto all'anno 2019", T::reduction, 2.5, false, 2019},
+        {"incremento di 3 punti percentuali", T::increase, 3, true, std::nullopt},
+        {"Aumento del 10%", T::increase, 10, false, std::nullopt},
+        {"mantenimento del valore 2019", T::maintenance, 0, false, 2019},
+        {"Mantenimento dei livelli raggiunti", T::maintenance, 0, false, std::nullopt},
+    }));
+    CAPTURE(text);
+    const auto c = read_change(text);
+    REQUIRE(c);
+    CHECK(c->type == type);
+    CHECK(c->amount == Approx(amount));
+    CHECK(c->points == points);
+    CHECK(c->year == year);
+}
+
+TEST_CASE("read_change: what is not a change", "[scoring][change]") {
+    auto text = GENERATE(as<std::string_view>{}, ">= 10%", "10%", "Mantenimento capacità di indebitamento nei limiti di legge",
+                         "Mantenimento tempo medio per la convocazione del Comitato Tecnico", "riduzione della spesa",
+                         "31/12/2020", "");
+    CAPTURE(text);
+    CHECK_FALSE(read_change(text));
+}
+
+TEST_CASE("change_target: the level against the baseline", "[scoring][change]") {
+    auto [text, baseline, percent, op, level] = GENERATE(table<std::string_view, double, bool, Op, double>({
+        {"+10% rispetto al 2018", 766, false, Op::ge, 842.6},
+        {"riduzione del 5%", 200, false, Op::le, 190},
+        {"incremento di 3 punti percentuali", 0.85, true, Op::ge, 0.88},
+        {"incremento di 3 punti percentuali", 85, false, Op::ge, 88},
+        {"mantenimento del valore 2019", 120, false, Op::ge, 120},
+    }));
+    CAPTURE(text, baseline);
+    const Target t = change_target(*read_change(text), baseline, percent);
+    REQUIRE(t.parts.size() == 1);
+    CHECK(t.parts[0].op == op);
+    CHECK(t.parts[0].value == Approx(level));
+}
+
+TEST_CASE("a change in a sheet is scored against the baseline column, or not at all", "[scoring][change]") {
+    const std::string tsv =
+        "Obiettivo\tIndicatore\tValore di partenza\tTarget\tValore raggiunto\n"
+        "Occupabilità\tNumero offerte di lavoro\t766\t+10% sul 2018\t800\n"
+        "Spesa\tCosto per pratica\t200\triduzione del 5%\t190\n"
+        "Soddisfazione\tGradimento\t\tincremento di 3 punti percentuali\t90%\n";
+    const SheetCheck c = check_sheet(grid_of(tsv));
+    REQUIRE(c.objectives.size() == 3);
+    CHECK(c.objectives[0].peg.kind == Kind::variazione);
+    CHECK(*c.objectives[0].attainment == Approx(800 / 842.6));
+    CHECK(*c.objectives[1].attainment == 1);
+    CHECK_FALSE(c.objectives[2].attainment);  // no baseline: never scored as a level of 3
+    CHECK(c.objectives[2].why == NotAssessable::no_baseline);
+    CHECK(c.objectives[2].status == Status::non_valutabile);
+    CHECK(has(c, 3, Diag::no_baseline));
+    for (const Finding& f : c.findings) CHECK(f.code != Diag::would_normalize);  // Normalize must not make it "≥ 10%"
 }
