@@ -21,6 +21,7 @@ constexpr Key keys[] = {
     {"unit", "unita", Column::unit},                    {"deadline", "scadenza", Column::deadline},
     {"description", "descrizione", Column::description}, {"note", "note", Column::note},
     {"override", "forzatura", Column::override_value}, {"justification", "giustificazione", Column::justification},
+    {"interim_target", "target_intermedio", Column::interim_target},
 };
 
 std::string trim(std::string_view s) {

@@ -92,6 +92,32 @@ bool only_year(const Words& w) {
     });
 }
 
+// "Target al 30/06", "Valore atteso al 30 giugno", "Target intermedio", "Target I semestre": a
+// target for a date inside the year (30/06 when none is written). "Target al 31/12" is the final one.
+std::optional<std::pair<int, int>> interim_date(const Words& w) {
+    if (!w.has_any({"target", "atteso", "attesi", "attesa"})) return std::nullopt;
+    static constexpr std::string_view months[] = {"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
+                                                  "agosto", "settembre", "ottobre", "novembre", "dicembre"};
+    auto small = [](const std::string& x, int max) {
+        if (x.empty() || x.size() > 2 || !std::all_of(x.begin(), x.end(), [](char c) { return c >= '0' && c <= '9'; })) return 0;
+        const int v = std::stoi(x);
+        return v >= 1 && v <= max ? v : 0;
+    };
+    for (std::size_t i = 0; i + 1 < w.w.size(); ++i) {
+        const int day = small(w.w[i], 31);
+        if (!day) continue;
+        int month = small(w.w[i + 1], 12);
+        for (std::size_t m = 0; m < 12 && !month; ++m)
+            if (w.w[i + 1] == months[m]) month = static_cast<int>(m) + 1;
+        if (!month) continue;
+        if (day == 31 && month == 12) return std::nullopt;
+        return std::make_pair(day, month);
+    }
+    if (w.has_any({"intermedio", "intermedia", "infrannuale"}) || (w.has("semestre") && w.has_any({"i", "primo", "1"})))
+        return std::make_pair(30, 6);
+    return std::nullopt;
+}
+
 // Phrases that decide wherever they stand in the heading, before the head nouns.
 std::optional<HeadingReading> read_phrases(const Words& w) {
     if ((w.has("unita") && w.has("misura")) || w.has_any({"um", "udm"})) return reading(Column::unit, 3, "unità di misura");
@@ -100,6 +126,11 @@ std::optional<HeadingReading> read_phrases(const Words& w) {
     if (w.has_prefix("giustificazion") || (forcing && w.has_any({"motivazione", "motivazioni", "nota", "note"})))
         return reading(Column::justification, 3, "giustificazione");
     if (forcing) return reading(Column::override_value, 3, "valore validato");
+    if (auto dm = interim_date(w)) {
+        HeadingReading r = reading(Column::interim_target, 3, "target intermedio");
+        r.interim = dm;
+        return r;
+    }
     if (w.has_prefix("raggiungiment") || w.has("ragg") || (w.has("grado") && w.has_prefix("conseguiment")))
         return reading(Column::attainment, 3, "raggiungimento");
     // "Obiettivi pluriennali 2019 - 2021", "Obiettivo generale" stand above the year's objectives

@@ -20,6 +20,7 @@ struct HeadingReading {
     std::optional<int> year;          // "Target 2024", "Consuntivo 2022", "2025"
     std::optional<int> year_offset;   // "Target primo anno" = 0, "secondo anno" = 1, ...
     bool prose_target = false;        // "Risultato atteso": a target only when no target column exists
+    std::optional<std::pair<int, int>> interim;  // interim target: {day, month} ("Target al 30/06" -> {30, 6})
     std::string word;                 // the word that decided ("target", "settore"), for explanations
 };
 

@@ -23,7 +23,7 @@ constexpr std::array<std::string_view, column_count> column_names = {
     "Obiettivo strategico", "Missione", "Programma", "Obiettivo operativo DUP", "CdR",
     "Indicatore (DUP)", "Target (DUP)", "Obiettivo gestionale PEG", "Indicatore (PEG)", "Target (PEG)",
     "Valore raggiunto", "Peso", "Grado di raggiungimento", "Valore di partenza", "Unità di misura",
-    "Scadenza", "Descrizione", "Note", "Valore validato", "Giustificazione",
+    "Scadenza", "Descrizione", "Note", "Valore validato", "Giustificazione", "Target intermedio",
 };
 
 std::size_t idx(Column c) { return static_cast<std::size_t>(c); }
@@ -617,6 +617,26 @@ private:
         add(o.row, col, Diag::override_applied, {cell_text(*cell), note});
     }
 
+    // Between the interim date and the period's end, a value not yet at the final target is
+    // measured against the interim one: in linea when that is reached, never raggiunto.
+    void score_interim(Objective& o) {
+        const int col = check_.col(Column::interim_target);
+        const Cell* actual = at(o.row, Column::actual);
+        if (col < 0 || !actual || !o.running || !check_.plan_year || !options_.as_of) return;
+        const std::optional<std::pair<int, int>> dm = read_heading(grid_.at(check_.header_row, col).text).interim;
+        if (!dm) return;
+        const Date from{*check_.plan_year, dm->second, std::min(dm->first, last_day_of_month(*check_.plan_year, dm->second))};
+        const Cell& cell = at(o.row, col);
+        if (cell.empty() || *options_.as_of < from) return;
+        const Target interim = read_cell(cell, ReadOptions{check_.plan_year, Direction::none});
+        if (!interim.readable()) return;
+        const Attainment a = attain(interim, *actual, options_.rules);
+        if (a.status != Attainment::Status::scored) return;
+        o.score = score_attainment(Profile{options_.rules, options_.scoring}, a.value);
+        o.interim = true;
+        o.status = status_of(options_.scoring, o.score, true, true);
+    }
+
     // The period of a row ends at its latest deadline, else on 31/12 of the plan year.
     std::optional<Date> period_end(const Objective& o) const {
         if (auto d = latest_deadline(o.peg)) return d;
@@ -652,6 +672,7 @@ private:
         if (o.attainment) {
             o.score = score_attainment(Profile{options_.rules, options_.scoring}, *o.attainment);
             o.status = status_of(options_.scoring, o.score, false, o.running);
+            if (o.status != Status::raggiunto) score_interim(o);
         } else if (!options_.as_of || o.running) {
             o.status = Status::in_corso;
         } else {

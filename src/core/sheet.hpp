@@ -26,8 +26,9 @@ enum class Column {
     note,         // "Note", "Motivazione", "Stato"; also read for "non valutabile", "sterilizzato"
     override_value,  // "Valore validato", "Forzatura": replaces the computed attainment when justified
     justification,   // "Giustificazione", "Motivazione della forzatura" (else the note column justifies)
+    interim_target,  // "Target al 30/06", "Target intermedio": scored while the year runs, from that date
 };
-constexpr std::size_t column_count = 20;
+constexpr std::size_t column_count = 21;
 std::string_view column_name(Column c) noexcept;  // "Obiettivo strategico", "Missione", ...
 
 struct Merge { int first_row = 0, first_col = 0, last_row = 0, last_col = 0; };
@@ -121,6 +122,7 @@ struct Objective {
     std::optional<double> score;       // the attainment as the profile scores it; 0 for a deadline missed
     Status status = Status::in_corso;  // this indicator row's own status
     bool running = false;              // the as-of date is on or before the row's period end
+    bool interim = false;              // scored against the interim target ("Target al 30/06")
     NotAssessable why = NotAssessable::none;
     std::string reason;                // marked: the note or the reason given
     bool overridden = false;           // a justified validated value replaced the attainment

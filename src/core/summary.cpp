@@ -37,7 +37,7 @@ void standing(ObjectiveScore& o, const Objective* rows, std::size_t n, const Sco
         if (row.status == Status::non_valutabile) continue;
         counted = true;
         running = running || row.running;
-        pending = pending || !row.score;
+        pending = pending || !row.score || row.interim;
     }
     r.score = o.attainment;
     if (!counted) {

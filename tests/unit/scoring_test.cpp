@@ -1,5 +1,6 @@
 // The office's evaluation system (issue 10): each table is the worked examples of docs/scoring.md.
 #include "change.hpp"
+#include "header.hpp"
 #include "profile.hpp"
 #include "sheet.hpp"
 #include "status.hpp"
@@ -22,8 +23,10 @@ Profile profile_of(std::string_view text) {
 
 Grid grid_of(const std::string& tsv) { return grid_from_rows(split_delimited(tsv, '\t')); }
 
-SheetCheck check_with(const std::string& tsv, std::string_view profile, std::optional<Date> as_of = std::nullopt) {
+SheetCheck check_with(const std::string& tsv, std::string_view profile, std::optional<Date> as_of = std::nullopt,
+                      std::optional<int> plan_year = std::nullopt) {
     SheetOptions o;
+    o.plan_year = plan_year;
     apply_profile(profile_of(profile), o);
     o.as_of = as_of;
     return check_sheet(grid_of(tsv), o);
@@ -386,4 +389,53 @@ TEST_CASE("a change in a sheet is scored against the baseline column, or not at 
     CHECK(c.objectives[2].status == Status::non_valutabile);
     CHECK(has(c, 3, Diag::no_baseline));
     for (const Finding& f : c.findings) CHECK(f.code != Diag::would_normalize);  // Normalize must not make it "≥ 10%"
+}
+
+TEST_CASE("an interim target is scored from its date while the year runs", "[scoring][status]") {
+    const std::string tsv =
+        "Obiettivo\tIndicatore\tTarget\tTarget al 30/06\tValore raggiunto\n"
+        "Pratiche evase\tNumero pratiche\t>= 1000\t>= 400\t450\n"
+        "Controlli\tNumero controlli\t>= 100\t>= 50\t30\n"
+        "Formazione\tOre di formazione\t>= 20\t>= 10\t25\n";
+    // no deadline to infer the year from: the plan year is given, as the panel and --plan-year do
+    auto at = [&](Date as_of) { return summarize(check_with(tsv, "", as_of, 2020)); };
+    const SheetCheck c = check_with(tsv, "", Date{2020, 7, 15}, 2020);
+    CHECK(c.col(Column::interim_target) == 3);
+    CHECK(c.col(Column::peg_target) == 2);
+    SECTION("15 July: against the interim targets") {
+        const Summary s = at(Date{2020, 7, 15});
+        CHECK(s.objectives[0].status == Status::in_linea);   // 450 of 400 by 30/06
+        CHECK(*s.objectives[0].score == 1);
+        CHECK(s.objectives[1].status == Status::a_rischio);  // 30 of 50
+        CHECK(*s.objectives[1].score == Approx(0.6));
+        CHECK(s.objectives[2].status == Status::raggiunto);  // the final target already met
+    }
+    SECTION("before 30 June: against the final targets") {
+        const Summary s = at(Date{2020, 5, 31});
+        CHECK(*s.objectives[0].score == Approx(0.45));
+        CHECK(s.objectives[0].status == Status::a_rischio);
+    }
+    SECTION("after the year: the final targets only") {
+        const Summary s = at(Date{2021, 1, 31});
+        CHECK(s.objectives[0].status == Status::non_raggiunto);
+        CHECK(*s.objectives[0].score == Approx(0.45));
+    }
+}
+
+TEST_CASE("interim target headings", "[scoring][header]") {
+    auto [heading, day, month] = GENERATE(table<std::string_view, int, int>({
+        {"Target al 30/06", 30, 6},
+        {"Target al 30/06/2020", 30, 6},
+        {"Valore atteso al 30 settembre", 30, 9},
+        {"Target intermedio", 30, 6},
+        {"Target I semestre", 30, 6},
+    }));
+    CAPTURE(heading);
+    const HeadingReading r = read_heading(heading);
+    CHECK(r.role == Column::interim_target);
+    REQUIRE(r.interim);
+    CHECK(r.interim->first == day);
+    CHECK(r.interim->second == month);
+    CHECK(read_heading("Target al 31/12/2020").role == Column::peg_target);
+    CHECK(read_heading("Target 2024").role == Column::peg_target);
 }
