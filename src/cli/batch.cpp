@@ -69,6 +69,7 @@ FileReport check_file(const Input& in, OfficeSession& office, const Options& o) 
     for (const OfficeSheet& s : doc.sheets) {
         // the choice stored in the document, then --columns on top; letters name sheet columns
         SheetOptions options = document_options;
+        options.not_assessable = s.not_assessable;
         if (const ColumnChoiceParse stored = parse_columns(s.columns); stored && !s.columns.empty())
             apply(stored.choice, options, s.first_row, s.first_col);
         if (o.columns) apply(*o.columns, options, s.first_row, s.first_col);

@@ -1,6 +1,7 @@
 #include "office.hpp"
 
 #include "columns.hpp"
+#include "not_assessable.hpp"
 #include "convert.hpp"
 #include "doc_store.hpp"
 #include "merges.hpp"
@@ -333,6 +334,7 @@ struct OfficeSession::Impl {
         const Reference<css::container::XIndexAccess> sheets(document->getSheets(), UNO_QUERY_THROW);
         const std::string stored = pegkit::uno::read_text_property(guard.doc, columns_property).value_or("");
         out.profile = pegkit::uno::read_text_property(guard.doc, profile_property).value_or("");
+        const std::string marks = pegkit::uno::read_text_property(guard.doc, not_assessable_property).value_or("");
         for (sal_Int32 i = 0; i < sheets->getCount(); ++i) {
             const Reference<css::sheet::XSpreadsheet> sheet(sheets->getByIndex(i), UNO_QUERY_THROW);
             const Reference<css::container::XNamed> named(sheet, UNO_QUERY);
@@ -358,6 +360,7 @@ struct OfficeSession::Impl {
             s.first_row = area.first_row;
             s.first_col = area.first_col;
             s.columns = stored_choice(stored, s.name);
+            s.not_assessable = stored_marks(marks, s.name, area.first_row);
             out.sheets.push_back(std::move(s));
         }
         return out;

@@ -14,6 +14,7 @@ struct OfficeSheet {
     Grid grid;
     int first_row = 0, first_col = 0;  // where grid cell (0,0) lies on the sheet
     std::string columns;               // the user's column choice stored in the document for this sheet
+    std::vector<MarkedRow> not_assessable;  // objectives marked not assessable in the panel (grid rows)
 };
 
 struct OfficeRead {

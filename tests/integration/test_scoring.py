@@ -36,6 +36,8 @@ HEADER = ["Cdr", "Obiettivo gestionale PEG", "Indicatore", "Target", "Valore rag
           "Valore validato", "Giustificazione", "Note"]
 NEUTRAL_NOTE = "Obiettivo sterilizzato: attività sospesa per l'emergenza COVID-19 (DPCM 8/3/2020)"
 JUSTIFIED = "Dato rettificato dal Nucleo di valutazione (verbale n. 4/2021)"
+MARKED = 5  # in the .xlsx/.ods, the sixth objective is marked in the panel (pegkit.not_assessable)
+MARK_REASON = "Indicatore non più rilevato dalla Regione"
 
 DATE = re.compile(r"^(\d{2})/(\d{2})/(2020)$")
 PERCENT = re.compile(r"^(?:>= ?)?(\d+)(?:,00)?%$")
@@ -70,7 +72,7 @@ def band(a):
     return 1.0
 
 
-def build(picked):
+def build(picked, marked=None):
     """The table's rows and, per row, what docs/scoring.md says it scores and how it stands."""
     table, expect = [HEADER], []
     deadlines = percents = 0
@@ -115,17 +117,23 @@ def build(picked):
                 override = "100%"
                 exp["unjustified"] = True
             score = band(attainment)
+        reason = None
         if len(expect) == 2:  # the third objective is neutralised
             note = NEUTRAL_NOTE
             score = None
             status = "non_valutabile"
+        elif len(expect) == marked:
+            reason = MARK_REASON
+            score = None
+            status = "non_valutabile"
+            exp["override"] = None
         elif score is None:
             status = "in_corso"
         elif running:
             status = "raggiunto" if score >= 1 else "in_linea" if score >= 0.8 else "a_rischio"
         else:
             status = "raggiunto" if score >= 1 else "non_raggiunto"
-        exp.update(score=score, status=status, note=note)
+        exp.update(score=score, status=status, note=note, reason=reason or note)
         expect.append(exp)
         table.append([cdr, objective, indicator, target, actual, str(weight), override, justification, note])
     return table, expect
@@ -182,7 +190,7 @@ def check_report(report, name, sheet, expect):
                      f"{r['mean_attainment']} instead of {weighted(items)}", quiet=True)
         report.check(f"{name}: {cdr[:30]} statuses", r["statuses"] == counts, f"{r['statuses']} instead of {counts}",
                      quiet=True)
-    neutral = [{"row": i + 2, "reason": e["note"]} for i, e in enumerate(expect) if e["status"] == "non_valutabile"]
+    neutral = [{"row": i + 2, "reason": e["reason"]} for i, e in enumerate(expect) if e["status"] == "non_valutabile"]
     report.check(f"{name}: not-assessable list with its reason",
                  [{"row": n["row"], "reason": n["reason"]} for n in scoring["not_assessable"]] == neutral
                  and all(n["reason_code"] == "marked" for n in scoring["not_assessable"]),
@@ -218,7 +226,9 @@ def office_books(table, tmp):
             width = len(table[0])
             rows = [r + [""] * (width - len(r)) for r in table]
             sheet.getCellRangeByPosition(0, 0, width - 1, len(rows) - 1).setDataArray(tuple(tuple(r) for r in rows))
-            doc.DocumentProperties.UserDefinedProperties.addProperty("pegkit.profile", 128, PROFILE)  # 128: REMOVEABLE
+            udp = doc.DocumentProperties.UserDefinedProperties
+            udp.addProperty("pegkit.profile", 128, PROFILE)  # 128: REMOVEABLE
+            udp.addProperty("pegkit.not_assessable", 128, f"PEG 2020\t{MARKED + 2}\t{MARK_REASON}\n")
             for ext, flt in (("xlsx", lo.XLSX), ("ods", lo.ODS)):
                 path = os.path.join(tmp, f"monitoraggio.{ext}")
                 lo.Office.store(doc, path, flt)
@@ -272,11 +282,12 @@ def main():
                      str(total["mean_attainment"]))
         if not args.no_office:
             books = office_books(table, tmp)
+            _, marked = build(picked, MARKED)
             status, out, err = run(args.cli, *books)
             for f in out["files"]:
                 name = os.path.basename(f["path"])
                 if report.check(f"{name}: checked", f["status"] == "checked", f.get("error") or err[-300:]):
-                    check_report(report, name, f["sheets"][0], expect)
+                    check_report(report, name, f["sheets"][0], marked)
     print(f"{report.passed} passed, {report.failed} failed")
     return 0 if report.failed == 0 and report.passed > 0 else 1
 

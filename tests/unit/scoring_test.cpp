@@ -1,6 +1,7 @@
 // The office's evaluation system (issue 10): each table is the worked examples of docs/scoring.md.
 #include "change.hpp"
 #include "header.hpp"
+#include "not_assessable.hpp"
 #include "profile.hpp"
 #include "sheet.hpp"
 #include "status.hpp"
@@ -438,4 +439,18 @@ TEST_CASE("interim target headings", "[scoring][header]") {
     CHECK(r.interim->second == month);
     CHECK(read_heading("Target al 31/12/2020").role == Column::peg_target);
     CHECK(read_heading("Target 2024").role == Column::peg_target);
+}
+
+TEST_CASE("marks of objectives not assessable, kept in the document", "[scoring][status]") {
+    std::string p = store_mark("", "PEG 2020", 5, "indicatore non più rilevato dall'ISTAT");
+    p = store_mark(p, "PEG 2020", 9, "sterilizzato\tdal NdV\n(verbale 3)");
+    p = store_mark(p, "Settore 2", 5, "servizio esternalizzato");
+    CHECK(p == "PEG 2020\t5\tindicatore non più rilevato dall'ISTAT\nPEG 2020\t9\tsterilizzato dal NdV (verbale 3)\n"
+               "Settore 2\t5\tservizio esternalizzato\n");
+    const auto marks = stored_marks(p, "PEG 2020", 2);  // a grid read from sheet row 3
+    REQUIRE(marks.size() == 2);
+    CHECK(marks[0].row == 2);
+    CHECK(marks[1].reason == "sterilizzato dal NdV (verbale 3)");
+    CHECK(stored_marks(store_mark(p, "PEG 2020", 5, ""), "PEG 2020").size() == 1);
+    CHECK(stored_marks("junk\nPEG 2020\tx\ty\n\t\t\n", "PEG 2020").empty());
 }

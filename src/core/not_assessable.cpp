@@ -1,0 +1,64 @@
+#include "not_assessable.hpp"
+
+#include "clean.hpp"
+
+#include <charconv>
+
+namespace pegkit {
+namespace {
+
+struct Line {
+    std::string sheet;
+    int row = 0;
+    std::string reason;
+};
+
+std::vector<Line> lines_of(std::string_view property) {
+    std::vector<Line> out;
+    for (std::size_t start = 0; start < property.size();) {
+        const std::size_t end = std::min(property.find('\n', start), property.size());
+        const std::string_view line = property.substr(start, end - start);
+        start = end + 1;
+        const std::size_t t1 = line.find('\t');
+        const std::size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
+        if (t2 == std::string_view::npos) continue;
+        Line l;
+        l.sheet = std::string(line.substr(0, t1));
+        const std::string_view row = line.substr(t1 + 1, t2 - t1 - 1);
+        auto [p, ec] = std::from_chars(row.data(), row.data() + row.size(), l.row);
+        if (ec != std::errc() || p != row.data() + row.size() || l.row < 1) continue;
+        l.reason = clean(line.substr(t2 + 1));
+        if (!l.reason.empty()) out.push_back(std::move(l));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<MarkedRow> stored_marks(std::string_view property, std::string_view sheet, int first_row) {
+    std::vector<MarkedRow> out;
+    for (const Line& l : lines_of(property))
+        if (l.sheet == sheet) out.push_back({l.row - 1 - first_row, l.reason});
+    return out;
+}
+
+std::string store_mark(std::string_view property, std::string_view sheet, int row, std::string_view reason) {
+    std::string out;
+    const std::string cleaned = clean(reason);
+    bool done = false;
+    auto write = [&](std::string_view s, int r, std::string_view why) {
+        out += std::string(s) + '\t' + std::to_string(r) + '\t' + std::string(why) + '\n';
+    };
+    for (const Line& l : lines_of(property)) {
+        if (l.sheet == sheet && l.row == row) {
+            if (!cleaned.empty() && !done) write(sheet, row, cleaned);
+            done = true;
+            continue;
+        }
+        write(l.sheet, l.row, l.reason);
+    }
+    if (!done && !cleaned.empty() && row >= 1) write(sheet, row, cleaned);
+    return out;
+}
+
+}  // namespace pegkit
