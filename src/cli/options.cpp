@@ -48,6 +48,7 @@ ParsedOptions parse_options(int argc, const char* const* argv) {
         ("min-severity", po::value<std::string>(&severity)->default_value(severity),
          "findings listed: info, warning or error (all are counted)")
         ("summary", "text: also the summary tables (per CdR, Missione, Programma, Obiettivo strategico)")
+        ("statuses", "csv: one line per objective (score, status, why not assessable, overrides) instead of one per finding")
         ("office", po::value<std::string>(&o.office),
          "use a running office, e.g. socket,host=127.0.0.1,port=2002 (default: start a headless one)")
         ("timeout", po::value<int>(&o.timeout)->default_value(o.timeout), "seconds the office may spend on one document")
@@ -137,6 +138,7 @@ ParsedOptions parse_options(int argc, const char* const* argv) {
     o.progress = vm.count("progress") > 0;
     o.verbose = vm.count("verbose") > 0;
     o.summary = vm.count("summary") > 0;
+    o.statuses = vm.count("statuses") > 0;
     o.dump_grid = vm.count("dump-grid") > 0;
     return parsed;
 }

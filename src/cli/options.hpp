@@ -28,6 +28,7 @@ struct Options {
     bool progress = false;
     bool verbose = false;
     bool summary = false;              // text: the summary tables too
+    bool statuses = false;             // csv: one line per objective (score, status, reason) instead of per finding
     bool dump_grid = false;            // print each sheet as read (TSV) instead of checking it
 };
 

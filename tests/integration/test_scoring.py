@@ -14,7 +14,9 @@ compared with pegkit-check's JSON: the .tsv with --profile FILE, and (unless --n
 table as .xlsx and .ods holding the profile in the document property pegkit.profile.
 """
 import argparse
+import csv
 import datetime as dt
+import io
 import json
 import os
 import re
@@ -276,6 +278,15 @@ def main():
         status, out, err = run(args.cli, "--profile", profile, tsv)
         report.check("tsv: checked", out["files"][0]["status"] == "checked", err[-300:])
         check_report(report, "tsv", out["files"][0]["sheets"][0], expect)
+        p = subprocess.run([args.cli, "--csv", "--statuses", "--as-of", AS_OF.isoformat(), "--profile", profile, tsv],
+                           capture_output=True, text=True, timeout=600)
+        lines = list(csv.DictReader(io.StringIO(p.stdout)))
+        report.check("csv --statuses: one line per objective with its status and score",
+                     [(int(r["row"]), r["status"]) for r in lines] == [(i + 2, e["status"]) for i, e in enumerate(expect)]
+                     and all((r["score"] == "") == (e["score"] is None)
+                             and (e["score"] is None or abs(float(r["score"]) - e["score"]) < 1e-5)
+                             for r, e in zip(lines, expect)),
+                     p.stdout[:500])
         status, out, err = run(args.cli, tsv)
         total = out["files"][0]["sheets"][0]["summary"]["total"]
         report.check("tsv without the profile scores otherwise", not near(total["mean_attainment"], weighted(expect)),
