@@ -1,18 +1,19 @@
 // The Calc add-in: one method per sheet function (TARGETS.md §6). Each converts its arguments to
 // core values, calls the core, and converts the result back. Errors are returned as Calc error
 // values (a NaN carrying the error code, as Calc encodes them), so no exception leaves a method.
+#include "args.hpp"
 #include "attainment.hpp"
 #include "clean.hpp"
 #include "convert.hpp"
 #include "names.hpp"
 #include "target.hpp"
+#include "target_cache.hpp"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/lang/XServiceName.hpp>
 #include <com/sun/star/sheet/XAddIn.hpp>
-#include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <cppuhelper/implbase4.hxx>
@@ -20,16 +21,13 @@
 #include <it/pegkit/calc/XFunctions.hpp>
 
 #include <cmath>
-#include <cstring>
 #include <functional>
 #include <mutex>
 #include <optional>
-#include <unordered_map>
 
 using css::uno::Any;
 using css::uno::Reference;
 using css::uno::Sequence;
-using Cells = css::uno::Sequence<css::uno::Sequence<css::uno::Any>>;
 
 namespace pegkit::addin {
 namespace {
@@ -37,58 +35,19 @@ namespace {
 constexpr char service_name[] = "it.pegkit.calc.Functions";
 constexpr char implementation_name[] = "it.pegkit.calc.FunctionsImpl";
 
-// Calc's error values (formula::FormulaError): 502 shows as Err:502, 519 as #VALUE!.
-enum class CalcError : std::uint32_t { illegal_argument = 502, no_value = 519 };
-
-double error_value(CalcError e) {
-    // A quiet NaN whose low 32 bits hold the error code, as Calc's CreateDoubleError makes it.
-    const std::uint64_t bits = 0x7FF8000000000000ULL | static_cast<std::uint32_t>(e);
-    double d;
-    std::memcpy(&d, &bits, sizeof d);
-    return d;
-}
-
-// One element of a result.
-struct Out {
-    enum class Type { text, number, boolean, error } type = Type::text;
-    std::string text;
-    double number = 0;
-    CalcError error = CalcError::no_value;
-
-    static Out of_text(std::string_view t) { Out o; o.text = std::string(t); return o; }
-    static Out of_number(double v) { Out o; o.type = Type::number; o.number = v; return o; }
-    static Out of_bool(bool b) { Out o; o.type = Type::boolean; o.number = b ? 1 : 0; return o; }
-    static Out of_error(CalcError e) { Out o; o.type = Type::error; o.error = e; return o; }
-};
-
-Any to_any(const Out& o) {
-    switch (o.type) {
-    case Out::Type::text: return Any(uno::to_ou(o.text));
-    case Out::Type::number: return Any(std::isfinite(o.number) ? o.number : error_value(CalcError::no_value));
-    case Out::Type::boolean: return Any(o.number);  // Calc reads no bool result from an add-in: 1/0
-    case Out::Type::error: return Any(error_value(o.error));
-    }
-    return Any();
-}
-
-// A single value, or an array of the shape of the range it came from.
-Any shaped(const std::vector<Out>& values, int rows, int cols, bool range) {
-    if (!range) return values.empty() ? Any(error_value(CalcError::illegal_argument)) : to_any(values[0]);
-    Sequence<Sequence<Any>> out(rows);
-    auto* row_ptr = out.getArray();
-    for (int r = 0; r < rows; ++r) {
-        row_ptr[r].realloc(cols);
-        auto* cell = row_ptr[r].getArray();
-        for (int c = 0; c < cols; ++c) cell[c] = to_any(values[static_cast<std::size_t>(r) * cols + c]);
-    }
-    return Any(out);
-}
-
 Any map_cells(const uno::Arg& arg, const std::function<Out(const Cell&)>& f) {
     std::vector<Out> out;
     out.reserve(arg.size());
     for (const Cell& c : arg.cells) out.push_back(f(c));
     return shaped(out, arg.rows, arg.cols, arg.range);
+}
+
+// One result per target, in the shape of the target argument.
+Any map_targets(const Targets& targets, const std::function<Out(const Target&, bool empty)>& f) {
+    std::vector<Out> out;
+    out.reserve(targets.size());
+    for (std::size_t i = 0; i < targets.size(); ++i) out.push_back(f(*targets.items[i], targets.empty[i]));
+    return shaped(out, targets.rows, targets.cols, targets.range);
 }
 
 // Runs a method body; anything thrown becomes Err:502 instead of reaching Calc.
@@ -117,50 +76,51 @@ std::optional<std::size_t> part_number(const Any& part) {
     return static_cast<std::size_t>(*n);
 }
 
-// Sheets repeat their targets ("31/12/2020" dozens of times, filled down a column): what a text
-// reads as is kept, up to a bound. Calls may come from several threads: guarded.
-Target cached_read(const Cell& cell, const ReadOptions& options) {
-    if (cell.type != CellType::text) return read_target(cell, options);
-    static std::mutex mutex;
-    static std::unordered_map<std::string, Target> known;
-    std::string key = cell.text;
-    key += '\x1f';
-    if (options.plan_year) key += std::to_string(*options.plan_year);
-    {
-        std::lock_guard<std::mutex> lock(mutex);
-        if (auto it = known.find(key); it != known.end()) return it->second;
-    }
-    Target t = read_target(cell, options);
-    std::lock_guard<std::mutex> lock(mutex);
-    if (known.size() >= 4096) known.clear();
-    known.emplace(std::move(key), t);
-    return t;
-}
-
-// Calc passes a single empty cell as 0.0, exactly as it passes the number 0, and uno::to_value_arg
-// reads both as empty, so that a missing target never passes as "= 0" (docs/decisions.md, "Zero
-// as a target"). True for such a lone 0, which PEG.CHECK then explains.
-bool lone_zero(const Cells& rows) {
-    if (rows.getLength() != 1 || rows[0].getLength() != 1) return false;
-    const Cell c = uno::to_cell(rows[0][0]);
-    return c.type == CellType::number && c.number == 0;
-}
-
-// A formula argument carries no number format: a date cell arrives as a plain number.
-ReadOptions function_options() {
-    ReadOptions options;
-    options.format_unknown = true;
-    return options;
-}
-
-// The optional plan year: a whole number, or omitted.
-bool plan_year(const Any& year, ReadOptions& options) {
+// The optional plan year: a whole number, or omitted (true and no year).
+bool plan_year(const Any& year, std::optional<int>& out) {
     const uno::Arg a = uno::to_arg(year);
     if (a.omitted || a.cells.at(0).empty()) return true;
     const std::optional<int> y = whole_number(a.cells.at(0));
     if (!y || *y < 1900 || *y > 9999) return false;
-    options.plan_year = *y;
+    out = *y;
     return true;
+}
+
+// The optional rule: a text, or omitted (default rules); nullopt when it is no valid rule.
+std::optional<Rules> rule_argument(const Any& rule) {
+    if (!rule.hasValue()) return Rules{};
+    if (rule.getValueTypeClass() != css::uno::TypeClass_STRING) return std::nullopt;
+    return cached_rules(*static_cast<const OUString*>(rule.getValue()));
+}
+
+// A cell of PEG.SCORE's attainments or weights. An error inside an array argument arrives as a NaN.
+struct ScoreInput {
+    enum class Kind { empty, value, error, bad } kind = Kind::empty;
+    double value = 0;
+};
+ScoreInput score_input(const Cell& c) {
+    switch (c.type) {
+    case CellType::error: return {ScoreInput::Kind::error};
+    case CellType::number:
+    case CellType::percent:
+    case CellType::date:
+    case CellType::boolean:
+        return std::isfinite(c.number) ? ScoreInput{ScoreInput::Kind::value, c.number} : ScoreInput{ScoreInput::Kind::error};
+    case CellType::empty: return {};
+    case CellType::text: break;
+    }
+    // a value typed as text ("0,8" in a sheet that reads 0.8) is not silently left out
+    return clean(c.text).empty() ? ScoreInput{} : ScoreInput{ScoreInput::Kind::bad};
+}
+
+// What PEG.ATTAIN and PEG.MET give for an attainment.
+Out attainment_out(const Attainment& a, Out scored, Out not_assessed) {
+    switch (a.status) {
+    case Attainment::Status::scored: return scored;
+    case Attainment::Status::not_assessed: return not_assessed;
+    case Attainment::Status::error: break;
+    }
+    return Out::of_error(CalcError::no_value);
 }
 
 class Functions : public cppu::WeakImplHelper4<it::pegkit::calc::XFunctions, css::sheet::XAddIn,
@@ -169,12 +129,13 @@ public:
     // XFunctions
     Any SAL_CALL getCheck(const Cells& target, const Any& year) override {
         return guarded([&] {
-            ReadOptions options = function_options();
-            if (!plan_year(year, options)) return Any(error_value(CalcError::illegal_argument));
+            std::optional<int> y;
+            if (!plan_year(year, y)) return Any(error_value(CalcError::illegal_argument));
             const Lang lang = language();
-            const Diag empty = lone_zero(target) ? Diag::empty_or_zero : Diag::empty_target;
-            return map_cells(uno::to_value_arg(target), [&](const Cell& c) {
-                const Target t = cached_read(c, options);
+            const Targets targets = read_targets(target, y);
+            // Calc passes a lone empty cell as 0.0: say how to write a zero target (docs/decisions.md).
+            const Diag empty = targets.lone_zero ? Diag::empty_or_zero : Diag::empty_target;
+            return map_targets(targets, [&](const Target& t, bool) {
                 if (t.kind == Kind::vuoto) return Out::of_text(message(empty, lang));
                 const Diagnostic* e = t.first_error();
                 return Out::of_text(e ? message(*e, lang) : std::string());
@@ -184,15 +145,15 @@ public:
 
     Any SAL_CALL getValid(const Cells& target, const Any& year) override {
         return guarded([&] {
-            ReadOptions options = function_options();
-            if (!plan_year(year, options)) return Any(error_value(CalcError::illegal_argument));
-            return map_cells(uno::to_value_arg(target), [&](const Cell& c) { return Out::of_bool(cached_read(c, options).readable()); });
+            std::optional<int> y;
+            if (!plan_year(year, y)) return Any(error_value(CalcError::illegal_argument));
+            return map_targets(read_targets(target, y), [](const Target& t, bool) { return Out::of_bool(t.readable()); });
         });
     }
 
     Any SAL_CALL getKind(const Cells& target) override {
         return guarded([&] {
-            return map_cells(uno::to_value_arg(target), [](const Cell& c) { return Out::of_text(kind_name(cached_read(c, function_options()).kind)); });
+            return map_targets(read_targets(target), [](const Target& t, bool) { return Out::of_text(kind_name(t.kind)); });
         });
     }
 
@@ -215,8 +176,8 @@ public:
 
     Any SAL_CALL getNorm(const Cells& target) override {
         return guarded([&] {
-            return map_cells(uno::to_value_arg(target), [](const Cell& c) {
-                return c.empty() ? Out::of_text("") : Out::of_text(normalize(cached_read(c, function_options())));
+            return map_targets(read_targets(target), [](const Target& t, bool empty) {
+                return empty ? Out::of_text("") : Out::of_text(normalize(t));
             });
         });
     }
@@ -247,58 +208,48 @@ public:
         });
     }
 
-    Any SAL_CALL getAttain(const Reference<css::beans::XPropertySet>& options, const Cells& target, const Reference<css::table::XCellRange>& actual,
-                           const Any& rule) override {
+    Any SAL_CALL getAttain(const Reference<css::beans::XPropertySet>& options, const Any& target,
+                           const Reference<css::table::XCellRange>& actual, const Any& rule) override {
         return guarded([&] {
-            Rules rules;
-            const uno::Arg r = uno::to_arg(rule);
-            if (!r.omitted && !r.cells.at(0).empty()) {
-                const RulesParse parsed = parse_rules(r.cells.at(0).text);
-                if (!parsed || r.cells.at(0).type != CellType::text) return Any(error_value(CalcError::illegal_argument));
-                rules = parsed.rules;
-            }
+            const std::optional<Rules> rules = rule_argument(rule);
+            if (!rules) return Any(error_value(CalcError::illegal_argument));
             return per_target(options, target, actual, [&](const Target& t, const std::vector<Cell>& actuals) {
-                const Attainment a = attain(t, actuals, rules);
-                switch (a.status) {
-                case Attainment::Status::scored: return Out::of_number(a.value);
-                case Attainment::Status::not_assessed: return Out::of_text("");
-                case Attainment::Status::error: break;
-                }
-                return Out::of_error(CalcError::no_value);
+                const Attainment a = attain(t, actuals, *rules);
+                return attainment_out(a, Out::of_number(a.value), Out::of_text(""));
             });
         });
     }
 
-    Any SAL_CALL getMet(const Reference<css::beans::XPropertySet>& options, const Cells& target, const Reference<css::table::XCellRange>& actual) override {
+    Any SAL_CALL getMet(const Reference<css::beans::XPropertySet>& options, const Any& target,
+                        const Reference<css::table::XCellRange>& actual) override {
         return guarded([&] {
             return per_target(options, target, actual, [&](const Target& t, const std::vector<Cell>& actuals) {
                 const Attainment a = attain(t, actuals);
-                switch (a.status) {
-                case Attainment::Status::scored: return Out::of_bool(met(t, actuals));
-                case Attainment::Status::not_assessed: return Out::of_bool(false);
-                case Attainment::Status::error: break;
-                }
-                return Out::of_error(CalcError::no_value);
+                return attainment_out(a, Out::of_bool(a.status == Attainment::Status::scored && met(t, actuals)),
+                                      Out::of_bool(false));
             });
         });
     }
 
-    Any SAL_CALL getScore(const Cells& attainments, const Any& weights) override {
+    // The attainments are read as a range so that an error cell reaches the function (Calc
+    // refuses an array argument holding one, Err:504) and is skipped as an empty cell is. The
+    // optional weights must be an `any` (only those may be omitted): Calc still refuses a weights
+    // range holding an error before the call (docs/decisions.md).
+    Any SAL_CALL getScore(const Reference<css::table::XCellRange>& attainments, const Any& weights) override {
         return guarded([&] {
-            const uno::Arg a = uno::to_arg(attainments);
+            const RangeCells a = read_range(attainments);
             const uno::Arg w = uno::to_arg(weights);
-            if (!w.omitted && w.size() != a.size()) return Any(error_value(CalcError::illegal_argument));
+            if (a.size() == 0 || (!w.omitted && w.size() != a.size())) return Any(error_value(CalcError::illegal_argument));
             std::vector<std::optional<double>> values, weight_values;
             for (std::size_t i = 0; i < a.size(); ++i) {
-                const Cell& c = a.cells[i];
-                if (c.type == CellType::number) values.emplace_back(c.number);
-                else if (c.empty() || clean(c.text).empty()) values.emplace_back();
-                else return Any(error_value(CalcError::no_value));
-                if (w.omitted) continue;
-                const Cell& cw = w.cells[i];
-                if (cw.type == CellType::number) weight_values.emplace_back(cw.number);
-                else if (cw.empty() || clean(cw.text).empty()) weight_values.emplace_back();
-                else return Any(error_value(CalcError::no_value));
+                const ScoreInput v = score_input(a.cells[i]);
+                const ScoreInput wv = w.omitted ? ScoreInput{} : score_input(w.cells[i]);
+                if (v.kind == ScoreInput::Kind::bad || wv.kind == ScoreInput::Kind::bad)
+                    return Any(error_value(CalcError::no_value));
+                // an error weight leaves its attainment out, as an error attainment is left out
+                const bool left_out = v.kind != ScoreInput::Kind::value || wv.kind == ScoreInput::Kind::error;
+                values.push_back(left_out ? std::nullopt : std::optional<double>(v.value));
+                weight_values.push_back(wv.kind == ScoreInput::Kind::value ? std::optional<double>(wv.value) : std::nullopt);
             }
             const std::optional<double> s = score(values, weight_values);
             return s ? Any(*s) : Any(OUString());
@@ -390,8 +341,7 @@ private:
         return guarded([&] {
             const std::optional<std::size_t> n = part_number(part);
             if (!n) return Any(error_value(CalcError::illegal_argument));
-            return map_cells(uno::to_value_arg(target), [&](const Cell& c) {
-                const Target t = cached_read(c, function_options());
+            return map_targets(read_targets(target), [&](const Target& t, bool) {
                 if (t.kind == Kind::conformita) return Out::of_text("");
                 const Measure* m = t.part(*n);
                 return m ? f(*m) : Out::of_error(CalcError::no_value);
@@ -402,36 +352,42 @@ private:
     // PEG.ATTAIN, PEG.MET: a single target with one actual or a range of actuals (one per part);
     // a range of targets with actuals of the same shape; or a column of composite targets with a
     // row of actuals each.
-    static Any per_target(const Reference<css::beans::XPropertySet>& options, const Cells& target, const Reference<css::table::XCellRange>& actual,
+    static Any per_target(const Reference<css::beans::XPropertySet>& options, const Any& target,
+                          const Reference<css::table::XCellRange>& actual,
                           const std::function<Out(const Target&, const std::vector<Cell>&)>& f) {
         // the document's null date costs a UNO call: asked only for a deadline with a numeric actual
         std::optional<long> offset;
-        const uno::Arg t = uno::to_value_arg(target);
-        const Reference<css::sheet::XCellRangeData> data(actual, css::uno::UNO_QUERY);
-        if (!data.is()) return Any(error_value(CalcError::illegal_argument));
-        const uno::Arg a = uno::to_arg(data->getDataArray());
-        auto score_one = [&](const Cell& cell, std::vector<Cell> actuals) {
-            const Target tg = cached_read(cell, function_options());
+        RangeCells a = read_range(actual);
+        if (a.size() == 0) return Any(error_value(CalcError::illegal_argument));
+        auto score_one = [&](const Target& tg, std::vector<Cell> actuals) {
+            while (actuals.size() > std::max<std::size_t>(1, tg.parts.size()) && actuals.back().empty()) actuals.pop_back();
+            // an error in the actual is passed on, as Calc's own functions do (#DIV/0! stays #DIV/0!)
+            for (const Cell& c : actuals)
+                if (c.type == CellType::error) return Out::of_error(static_cast<std::uint32_t>(c.number));
             // a completion date counts from the document's null date, the core's from 1899-12-30
             for (std::size_t k = 0; k < actuals.size() && k < tg.parts.size(); ++k)
                 if (tg.parts[k].kind == Kind::scadenza && actuals[k].type == CellType::number) {
                     if (!offset) offset = uno::null_date_offset(options);
                     actuals[k].number += static_cast<double>(*offset);
                 }
-            while (actuals.size() > std::max<std::size_t>(1, tg.parts.size()) && actuals.back().empty()) actuals.pop_back();
             return f(tg, actuals);
         };
-        if (!t.range) return to_any(score_one(t.cells.at(0), a.cells));
+        // the usual call, =PEG.ATTAIN(A5;B5) filled down a column: one value, no vectors of targets
+        Cells rows;
+        if (target.getValueTypeClass() != css::uno::TypeClass_SEQUENCE || !(target >>= rows))
+            return to_any(score_one(*cached_target(target, std::nullopt, true), std::move(a.cells)));
+        const Targets t = read_targets(rows);
+        if (!t.range) return to_any(score_one(*t.items[0], std::move(a.cells)));
         std::vector<Out> out;
         out.reserve(t.size());
-        if (!a.range) {
-            for (const Cell& c : t.cells) out.push_back(score_one(c, a.cells));
+        if (a.size() == 1) {
+            for (const auto& tg : t.items) out.push_back(score_one(*tg, a.cells));
         } else if (a.rows == t.rows && a.cols == t.cols) {
-            for (std::size_t i = 0; i < t.size(); ++i) out.push_back(score_one(t.cells[i], {a.cells[i]}));
+            for (std::size_t i = 0; i < t.size(); ++i) out.push_back(score_one(*t.items[i], {a.cells[i]}));
         } else if (t.cols == 1 && a.rows == t.rows) {
             for (int r = 0; r < t.rows; ++r) {
                 const auto first = a.cells.begin() + static_cast<std::ptrdiff_t>(r) * a.cols;
-                out.push_back(score_one(t.cells[static_cast<std::size_t>(r)], std::vector<Cell>(first, first + a.cols)));
+                out.push_back(score_one(*t.items[static_cast<std::size_t>(r)], std::vector<Cell>(first, first + a.cols)));
             }
         } else {
             return Any(error_value(CalcError::illegal_argument));

@@ -33,6 +33,10 @@ class Pct(float):
     """A percent-formatted number cell."""
 
 
+class Formula(str):
+    """An input cell holding a formula (an error, an empty text result), in ODFF: "of:=1/0"."""
+
+
 class _Marker:
     def __init__(self, label):
         self.label = label
@@ -360,6 +364,13 @@ case("ATTAIN bad actual", '=PEG.ATTAIN(">= 80%"; <F>)', ERROR, ["abc"])
 case("ATTAIN bad conformita actual", f'=PEG.ATTAIN({lit(CONF)}; <F>)', ERROR, ["forse"])
 case("ATTAIN composto wrong part count", f"=PEG.ATTAIN({lit(COMP2)}; <F>)", ERROR, [240])
 case("ATTAIN bad rule", '=PEG.ATTAIN(">= 80%"; <F>; "cap=abc")', ERROR, [0.72])
+# an error in the actual cell is passed on, as Calc's own functions do (ERROR.TYPE: 2 is #DIV/0!, 7 #N/A)
+case("ATTAIN #DIV/0! actual stays #DIV/0!", '=ERROR.TYPE(PEG.ATTAIN(">= 80%"; <F>))', 2.0, [Formula("of:=1/0")])
+case("ATTAIN #N/A actual stays #N/A", '=ERROR.TYPE(PEG.ATTAIN(">= 80%"; <F>))', 7.0, [Formula("of:=NA()")])
+case("ATTAIN error in one part of composto", f"=ERROR.TYPE(PEG.ATTAIN({lit(COMP2)}; <F:G>))", 2.0,
+     [240, Formula("of:=1/0")])
+case("ATTAIN empty text actual is not assessed", '=PEG.ATTAIN(">= 80%"; <F>)', EMPTY, [Formula('of:=""')])
+case("MET #DIV/0! actual stays #DIV/0!", '=ERROR.TYPE(PEG.MET(">= 80%"; <F>))', 2.0, [Formula("of:=1/0")])
 
 # ---------------------------------------------------------------- PEG.MET
 case("MET percent reached", '=PEG.MET(">= 80%"; <F>)', True, [Pct(0.8)])
@@ -379,7 +390,16 @@ case("SCORE skips empty cells", "=PEG.SCORE(<F:H>)", 0.7, [0.8, None, 0.6])
 case("SCORE percent cells", "=PEG.SCORE(<F:G>)", 0.8, [Pct(0.9), Pct(0.7)])
 case("SCORE with weights", "=PEG.SCORE(<F:F+2>; <G:G+2>)", 0.625, [[1, 2], [0.5, 1], [0, 1]])
 case("SCORE weights, empty skipped", "=PEG.SCORE(<F:F+2>; <G:G+2>)", 0.75, [[1, 1], [None, 5], [0.5, 1]])
-case("SCORE single value", "=PEG.SCORE(0.9)", 0.9)
+# The attainments are read as a range (an error cell reaches the function): a constant is refused.
+case("SCORE constant is refused", "=ISERROR(PEG.SCORE(0.9))", True)
+case("SCORE single cell", "=PEG.SCORE(<F>)", 0.9, [0.9])
+case("SCORE skips #DIV/0!", "=PEG.SCORE(<F:H>)", 0.7, [0.8, Formula("of:=1/0"), 0.6])
+case("SCORE skips #N/A and not assessed", "=PEG.SCORE(<F:H>)", 0.8, [0.8, Formula("of:=NA()"), Formula('of:=""')])
+case("SCORE skips an error with its weight", "=PEG.SCORE(<F:F+2>; <G:G+2>)", 0.7,
+     [[1, 1], [Formula("of:=1/0"), 5], [0.4, 1]])
+case("SCORE text is #VALUE!", "=PEG.SCORE(<F:G>)", ERROR, [0.8, "0,9"])
+case("SCORE only errors: nothing assessed", "=PEG.SCORE(<F:G>)", EMPTY, [Formula("of:=1/0"), Formula("of:=NA()")])
+case("SCORE weights as an array", "=PEG.SCORE(<F:G>; {3;1})", 0.8, [0.9, 0.5])
 
 # ---------------------------------------------------------------- PEG.CHECK / PEG.VALID
 case("CHECK valid is empty", '=PEG.CHECK(">= 80%")', EMPTY)
@@ -471,6 +491,8 @@ def value_cell(v):
         return "<table:table-cell/>"
     if isinstance(v, _Marker):
         return text_cell(v.label, "Marker")
+    if isinstance(v, Formula):
+        return formula_cell(str(v))
     if isinstance(v, bool):
         b = "true" if v else "false"
         return (f'<table:table-cell table:style-name="Bool" office:value-type="boolean" '

@@ -5,9 +5,11 @@
 
 (a) installs the .oxt into a fresh profile and checks the 13 functions are registered with
     descriptions and named arguments; (b) evaluates the self-checking functions.fods and lists
-    every failing case; (c) stores it as .ods and .xlsx, reloads both and compares formulas and
-    results; (d) with an Italian UI, under both settings of "Use English function names", checks
-    the Italian names and a formula typed with them. Exit status 0 when every check passes.
+    every failing case; (b2) PEG.SCORE over ranges holding error cells, empty cells, empty text
+    and text, each result computed here from the cells; (c) stores it as .ods and .xlsx, reloads
+    both and compares formulas and results; (d) with an Italian UI, under both settings of "Use
+    English function names", checks the Italian names and a formula typed with them. Exit status 0
+    when every check passes.
 """
 import argparse
 import math
@@ -173,6 +175,90 @@ def diagnostic(office):
         lo.close(doc)
 
 
+# ------------------------------------------------------------------------------------------ (b2)
+
+# Calc's error codes as add-ins and getError() see them.
+DIV0, NA, VALUE, ILLEGAL_ARGUMENT, ILLEGAL_PARAMETER = 532, 32767, 519, 502, 504
+# What a cell of the sheet holds: a number, or one of these.
+ERR_DIV0, ERR_NA, NOT_ASSESSED, EMPTY_CELL = "=1/0", "=NA()", '=""', None
+ERRORS = (ERR_DIV0, ERR_NA)
+
+
+def expected_score(attainments, weights=None):
+    """PEG.SCORE as TARGETS.md §5 and the help state it: the weighted mean of the numbers, leaving
+    out empty cells, empty text and error cells among the attainments together with their weights;
+    an empty weight counts 1; text gives #VALUE!; Calc itself refuses a weights range holding an
+    error (Err:504) before the function is called. Returns a float, '' or ('error', code)."""
+    if weights is not None and any(w in ERRORS for w in weights):
+        return ("error", ILLEGAL_PARAMETER)
+    if weights is not None and len(weights) != len(attainments):
+        return ("error", ILLEGAL_ARGUMENT)
+    weights = weights or [EMPTY_CELL] * len(attainments)
+    if any(isinstance(v, str) and v not in ERRORS + (NOT_ASSESSED,) for v in attainments + weights):
+        return ("error", VALUE)
+    pairs = [(a, 1.0 if w in (EMPTY_CELL, NOT_ASSESSED) else w) for a, w in zip(attainments, weights)
+             if isinstance(a, (int, float))]
+    total = sum(w for _, w in pairs)
+    return sum(a * w for a, w in pairs) / total if pairs and total > 0 else ""
+
+
+SCORE_CASES = [
+    # (what it shows, attainments, weights or None)
+    ("an error, #N/A, an empty cell and not assessed among the attainments",
+     [0.9, ERR_DIV0, 0.6, ERR_NA, EMPTY_CELL, NOT_ASSESSED, 1.0], None),
+    ("the same, weighted: the left-out attainments' weights do not count",
+     [0.9, ERR_DIV0, 0.6, ERR_NA, EMPTY_CELL, NOT_ASSESSED, 1.0], [2, 5, 1, 3, 4, 1, 1]),
+    ("an empty weight counts 1", [0.9, 0.5, 0.2], [3, EMPTY_CELL, 0]),
+    ("only errors: nothing assessed", [ERR_DIV0, ERR_NA, EMPTY_CELL], None),
+    ("text among the attainments", [0.9, "0,8", 0.5], None),
+    ("text among the weights", [0.9, 0.8, 0.5], [1, "due", 1]),
+    ("#DIV/0! among the weights: refused by Calc before the call", [0.9, 0.8, 0.5], [1, ERR_DIV0, 1]),
+    ("#N/A among the weights: refused by Calc before the call", [0.9, 0.8, 0.5], [ERR_NA, 1, 1]),
+    ("weights of another size", [0.9, 0.8, 0.5], [1, 1]),
+]
+
+
+def put_cell(c, v):
+    if v is EMPTY_CELL:
+        return
+    if isinstance(v, str) and v.startswith("="):
+        c.setFormula(v)
+    elif isinstance(v, str):
+        c.setString(v)
+    else:
+        c.setValue(v)
+
+
+def score_with_errors(office, report):
+    """PEG.SCORE(S5:S148; L5:L148) as an office's sheet has it: one column of attainments (some
+    of them errors of PEG.ATTAIN or of other formulas), one of weights."""
+    doc = office.create()
+    shown = []
+    try:
+        sheet = lo.sheet(doc)
+        for col, (_, attainments, weights) in enumerate(SCORE_CASES):
+            for row, v in enumerate(attainments):
+                put_cell(sheet.getCellByPosition(2 * col, row + 1), v)
+            for row, v in enumerate(weights or []):
+                put_cell(sheet.getCellByPosition(2 * col + 1, row + 1), v)
+            a = sheet.getCellRangeByPosition(2 * col, 1, 2 * col, len(attainments)).AbsoluteName.split(".")[-1]
+            formula = f"=PEG.SCORE({a.replace('$', '')}"
+            if weights is not None:
+                w = sheet.getCellRangeByPosition(2 * col + 1, 1, 2 * col + 1, len(weights)).AbsoluteName
+                formula += ";" + w.split(".")[-1].replace("$", "")
+            sheet.getCellByPosition(2 * col, 0).setFormula(formula + ")")
+            shown.append(formula.replace("=PEG.SCORE", "PEG.SCORE") + ")")
+        lo.recalc(doc)
+        for col, (what, attainments, weights) in enumerate(SCORE_CASES):
+            c = sheet.getCellByPosition(2 * col, 0)
+            got, want = lo.cell_value(c), expected_score(attainments, weights)
+            ok = (math.isclose(got, want, rel_tol=1e-12) if isinstance(want, float) and isinstance(got, float)
+                  else got == want)
+            report.check(f"{shown[col]}: {what} gives {show(want)}", ok, f"got {show(got)}")
+    finally:
+        lo.close(doc)
+
+
 # ------------------------------------------------------------------------------------------ (c)
 
 def round_trip(office, report, fods, tmp):
@@ -288,6 +374,7 @@ def main():
                              f"{office.last_registration}", True)
                 check_descriptions(office, report, 0, "en-US")
                 evaluate_sheet(office, report, args.fods, "functions.fods")
+                score_with_errors(office, report)
                 null_date_1904(office, report)
                 english_diagnostic = diagnostic(office)
                 round_trip(office, report, args.fods, tmp)
