@@ -32,8 +32,8 @@ FUNCTIONS = [
     ("getClean", "PEG.CLEAN", "PEG.PULISCI", ["text"]),
     ("getCode", "PEG.CODE", "PEG.CODICE", ["text"]),
     ("getLabel", "PEG.LABEL", "PEG.ETICHETTA", ["text"]),
-    ("getAttain", "PEG.ATTAIN", "PEG.RAGGIUNGIMENTO", ["target_cell", "actual", "rule"]),
-    ("getMet", "PEG.MET", "PEG.RAGGIUNTO", ["target_cell", "actual"]),
+    ("getAttain", "PEG.ATTAIN", "PEG.RAGGIUNGIMENTO", ["target", "actual", "rule"]),
+    ("getMet", "PEG.MET", "PEG.RAGGIUNTO", ["target", "actual"]),
     ("getScore", "PEG.SCORE", "PEG.PUNTEGGIO", ["attainments", "weights"]),
 ]
 OPTIONAL = {"plan_year", "part", "rule", "weights"}
@@ -44,9 +44,6 @@ ARGS = {
                "A PEG target: a cell, a text in quotes or a range (then the result is an array of the same shape).",
                "Un target del PEG: una cella, un testo tra virgolette o un intervallo (il risultato è allora una "
                "matrice della stessa forma)."),
-    "target_cell": ("target", "target",
-                    "The cell (or range) holding the target. A text typed in the formula is refused (Err:504).",
-                    "La cella (o l'intervallo) con il target. Un testo scritto nella formula è rifiutato (Err:504)."),
     "plan_year": ("plan_year", "anno_piano",
                   "Optional. The plan's year: a deadline in another year makes the target invalid, and a date "
                   "without a year takes this one.",
@@ -57,19 +54,34 @@ ARGS = {
              "Facoltativo. Per un target composto, la parte da descrivere: 1, 2, … (predefinito 1)."),
     "text": ("text", "testo", "A text, a cell or a range.", "Un testo, una cella o un intervallo."),
     "actual": ("actual", "valore_raggiunto",
-               "The value reached: a number, a date, TRUE/FALSE, sì/no, rispettato/non rispettato; for a composite "
-               "target a range with one value per part, in the order of the text.",
-               "Il valore raggiunto: un numero, una data, VERO/FALSO, sì/no, rispettato/non rispettato; per un "
-               "target composto un intervallo con un valore per parte, nell'ordine del testo."),
+               "A reference to the cell holding the value reached: a number, a date, TRUE/FALSE, sì/no, "
+               "rispettato/non rispettato. An empty cell means not assessed. It must be a cell: a value typed in "
+               "the formula, such as 0.72, is refused (Err:504), because Calc would pass an empty cell and the "
+               "number 0 alike. For a composite target, a range with one cell per part, in the order of the text.",
+               "Un riferimento alla cella con il valore raggiunto: un numero, una data, VERO/FALSO, sì/no, "
+               "rispettato/non rispettato. Una cella vuota significa non valutato. Deve essere una cella: un valore "
+               "scritto nella formula, come 0,72, è rifiutato (Err:504), perché Calc passerebbe allo stesso modo una "
+               "cella vuota e il numero 0. Per un target composto, un intervallo con una cella per parte, "
+               "nell'ordine del testo."),
     "rule": ("rule", "regola",
              "Optional. Scoring rules that change the defaults, joined by ;: cap=1.2, lower=linear, late=30, "
              "compound=min, dir=lower, dir=higher (see the scoring rules).",
              "Facoltativo. Regole di valutazione che cambiano quelle predefinite, separate da ;: cap=1.2, "
              "lower=linear, late=30, compound=min, dir=lower, dir=higher (vedere le regole di valutazione)."),
-    "attainments": ("attainments", "raggiungimenti", "A range of attainments (fractions); empty cells are skipped.",
-                    "Un intervallo di raggiungimenti (frazioni); le celle vuote sono escluse."),
-    "weights": ("weights", "pesi", "Optional. Weights of the same shape (default 1 each).",
-                "Facoltativo. Pesi della stessa forma (predefinito 1 ciascuno)."),
+    "attainments": ("attainments", "raggiungimenti",
+                    "A range of cells with attainments (fractions), such as a column of PEG.ATTAIN results. Empty "
+                    "cells, cells with an error (#VALUE!, #DIV/0!, #N/A) and empty text are skipped. It must be a "
+                    "reference: a number or an array typed in the formula is refused (Err:504).",
+                    "Un intervallo di celle con i raggiungimenti (frazioni), come una colonna di risultati di "
+                    "PEG.RAGGIUNGIMENTO. Le celle vuote, quelle con un errore (#VALORE!, #DIV/0!, #N/D) e il testo "
+                    "vuoto sono esclusi. Deve essere un riferimento: un numero o una matrice scritti nella formula "
+                    "sono rifiutati (Err:504)."),
+    "weights": ("weights", "pesi",
+                "Optional. Weights of the same size, a range or an array (default 1 each; an empty weight counts "
+                "1). Calc refuses a weights range that holds an error cell before the function sees it (Err:504).",
+                "Facoltativo. Pesi della stessa dimensione, un intervallo o una matrice (predefinito 1 ciascuno; un "
+                "peso vuoto vale 1). Calc rifiuta un intervallo di pesi che contiene una cella con un errore prima "
+                "che la funzione lo veda (Err:504)."),
 }
 
 # method: (what it does, what it returns, what it returns on bad input), English then Italian
@@ -77,17 +89,27 @@ TEXTS = {
     "getCheck": (
         ("Tells why a target cannot be used as written.",
          "Empty text when the target is valid; otherwise the reason, in the language of the user interface.",
-         "An unreadable target is not an error value: the reason is the result."),
+         "An unreadable or empty target is not an error value: the reason is the result. Err:502 for a plan "
+         "year that is not a whole number from 1900 to 9999."),
         ("Dice perché un target non può essere usato così come è scritto.",
          "Testo vuoto se il target è valido; altrimenti il motivo, nella lingua dell'interfaccia.",
-         "Un target illeggibile non dà un valore di errore: il risultato è il motivo.")),
+         "Un target illeggibile o vuoto non dà un valore di errore: il risultato è il motivo. Err:502 per un anno "
+         "del piano che non è un numero intero da 1900 a 9999.")),
     "getValid": (
         ("Tells whether a target can be read and measured.",
-         "TRUE (1) or FALSE (0). Use PEG.CHECK to see why a target is not valid.",
-         "FALSE for every target that PEG.CHECK explains; never an error value."),
+         "1 when the target is valid (TRUE), 0 when it is not (FALSE). Calc shows an add-in's logical result as "
+         "the number 1 or 0: format the cell as a Boolean value (Format ▸ Cells ▸ Numbers ▸ Boolean Value) or "
+         "write =PEG.VALID(A1)=1 to see TRUE or FALSE; IF(PEG.VALID(A1);…) works as it is. Use PEG.CHECK to see "
+         "why a target is not valid.",
+         "0 for every target that PEG.CHECK explains, an empty cell included; Err:502 for a plan year that is not "
+         "a whole number from 1900 to 9999."),
         ("Dice se un target è leggibile e misurabile.",
-         "VERO (1) o FALSO (0). PEG.VERIFICA dice perché un target non è valido.",
-         "FALSO per ogni target che PEG.VERIFICA spiega; mai un valore di errore.")),
+         "1 se il target è valido (VERO), 0 se non lo è (FALSO). Calc mostra il risultato logico di un add-in come "
+         "il numero 1 o 0: per vedere VERO o FALSO formattare la cella come valore booleano (Formato ▸ Celle ▸ "
+         "Numeri ▸ Valore booleano) o scrivere =PEG.VALIDO(A1)=1; SE(PEG.VALIDO(A1);…) funziona così com'è. "
+         "PEG.VERIFICA dice perché un target non è valido.",
+         "0 per ogni target che PEG.VERIFICA spiega, compresa una cella vuota; Err:502 per un anno del piano che "
+         "non è un numero intero da 1900 a 9999.")),
     "getKind": (
         ("Classifies a target.",
          "One code, the same in every language: scadenza (a deadline), soglia (a threshold: operator, number, "
@@ -104,30 +126,38 @@ TEXTS = {
     "getOp": (
         ("The comparison a target asks for.",
          ">=, >, <=, < or =; empty text for conformita. A deadline's operator is <=.",
-         "#VALUE! for a non_valido or empty target."),
+         "#VALUE! for a non_valido or empty target, or a part the target does not have; Err:502 for a part "
+         "that is not a whole number from 1."),
         ("Il confronto richiesto dal target.",
          ">=, >, <=, < o =; testo vuoto per conformita. L'operatore di una scadenza è <=.",
-         "#VALORE! per un target non_valido o vuoto.")),
+         "#VALORE! per un target non_valido o vuoto, o una parte che il target non ha; Err:502 per una parte "
+         "che non è un numero intero da 1 in su.")),
     "getValue": (
         ("The number a target names.",
          "A fraction for percentages (80% is 0.8), the date serial of a deadline in the document's date system "
          "(format the cell as a date), the days of a relative term, the number otherwise; empty text for "
          "conformita.",
-         "#VALUE! for a non_valido or empty target, such as an impossible date."),
+         "#VALUE! for a non_valido or empty target, such as an impossible date, or a part the target does not "
+         "have; Err:502 for a part that is not a whole number from 1."),
         ("Il numero indicato dal target.",
          "Una frazione per le percentuali (80% è 0,8), il numero di serie della data di una scadenza nel sistema "
          "di date del documento (formattare la cella come data), i giorni di un termine relativo, altrimenti il "
          "numero; testo vuoto per conformita.",
-         "#VALORE! per un target non_valido o vuoto, come una data impossibile.")),
+         "#VALORE! per un target non_valido o vuoto, come una data impossibile, o una parte che il target non "
+         "ha; Err:502 per una parte che non è un numero intero da 1 in su.")),
     "getUnit": (
         ("The unit of a target.",
-         "%, giorni, EUR, ore, anni, data (for a deadline), or empty text for a plain count; the counted noun "
+         "%, giorni, EUR, ore, anni, data (for a deadline), or empty text for a plain count and for conformita; "
+         "the counted noun "
          "(incontri, voucher) stays in PEG.NORM's text.",
-         "#VALUE! for a non_valido or empty target."),
+         "#VALUE! for a non_valido or empty target, or a part the target does not have; Err:502 for a part that "
+         "is not a whole number from 1."),
         ("L'unità del target.",
-         "%, giorni, EUR, ore, anni, data (per una scadenza), o testo vuoto per un conteggio; il nome contato "
+         "%, giorni, EUR, ore, anni, data (per una scadenza), o testo vuoto per un conteggio e per conformita; "
+         "il nome contato "
          "(incontri, voucher) resta nel testo di PEG.NORMALIZZA.",
-         "#VALORE! per un target non_valido o vuoto.")),
+         "#VALORE! per un target non_valido o vuoto, o una parte che il target non ha; Err:502 per una parte "
+         "che non è un numero intero da 1 in su.")),
     "getNorm": (
         ("Writes a target in one canonical Italian form, so that targets meaning the same read the same.",
          "The canonical text: ≥ 80%, ≤ 5 giorni, entro il 31/12/2020, ≥ 300 associazioni e ≥ 1.500 voucher. "
@@ -142,48 +172,65 @@ TEXTS = {
         ("Cleans a text copied from a web page or a word processor.",
          "The text without HTML tags and entities, with every kind of space and line break as one space, "
          "dashes and quotes unified, trimmed.",
-         "Any text is accepted; an empty cell gives empty text."),
+         "Any text is accepted; an empty cell gives empty text and a number comes back unchanged."),
         ("Pulisce un testo copiato da una pagina web o da un elaboratore di testi.",
          "Il testo senza tag ed entità HTML, con ogni tipo di spazio e a capo ridotto a uno spazio, trattini e "
          "virgolette uniformati, senza spazi ai bordi.",
-         "Ogni testo è accettato; una cella vuota dà testo vuoto.")),
+         "Ogni testo è accettato; una cella vuota dà testo vuoto e un numero torna invariato.")),
     "getCode": (
         ("The leading code of a label, such as a CdR, Missione or Programma.",
-         "The code as a number.",
-         "Empty text when the label starts with no code."),
+         "The code as a number; a number cell comes back unchanged.",
+         "Empty text when the label starts with no code, or the cell is empty."),
         ("Il codice iniziale di un'etichetta, come un CdR, una Missione o un Programma.",
-         "Il codice come numero.",
-         "Testo vuoto se l'etichetta non inizia con un codice.")),
+         "Il codice come numero; una cella con un numero torna invariata.",
+         "Testo vuoto se l'etichetta non inizia con un codice o la cella è vuota.")),
     "getLabel": (
         ("The label after its leading code.",
          "The rest of the text, cleaned as PEG.CLEAN does.",
-         "A text with no code comes back cleaned."),
+         "A text with no code comes back cleaned; a number or an empty cell gives empty text."),
         ("L'etichetta dopo il codice iniziale.",
          "Il resto del testo, pulito come fa PEG.PULISCI.",
-         "Un testo senza codice torna pulito.")),
+         "Un testo senza codice torna pulito; un numero o una cella vuota danno testo vuoto.")),
     "getAttain": (
         ("The degree of attainment of a target, under the scoring rules.",
-         "A fraction (1 = fully attained; above 1 only with cap); empty when the actual value is empty, which "
-         "means not assessed, never 0.",
-         "#VALUE! for a non_valido target or an actual value that does not fit the target."),
+         "A fraction (1 = fully attained; above 1 only with cap); empty text when the actual cell is empty, "
+         "which means not assessed, never 0.",
+         "#VALUE! for a non_valido or empty target, or an actual value that does not fit the target (abc for a "
+         "threshold, a value too many for a composite target). An error in the actual cell is passed on "
+         "(#DIV/0! stays #DIV/0!). Err:502 for a rule that cannot be read, or ranges of shapes that do not "
+         "match; Err:504 for an actual typed in the formula instead of a cell."),
         ("Il grado di raggiungimento del target, secondo le regole di valutazione.",
-         "Una frazione (1 = pienamente raggiunto; oltre 1 solo con cap); vuoto se il valore raggiunto è vuoto, "
-         "cioè non valutato, mai 0.",
-         "#VALORE! per un target non_valido o un valore raggiunto che non si adatta al target.")),
+         "Una frazione (1 = pienamente raggiunto; oltre 1 solo con cap); testo vuoto se la cella del valore "
+         "raggiunto è vuota, cioè non valutato, mai 0.",
+         "#VALORE! per un target non_valido o vuoto, o un valore raggiunto che non si adatta al target (abc per "
+         "una soglia, un valore di troppo per un target composto). Un errore nella cella del valore raggiunto "
+         "passa al risultato (#DIV/0! resta #DIV/0!). Err:502 per una regola illeggibile o intervalli di forme "
+         "diverse; Err:504 per un valore raggiunto scritto nella formula invece che in una cella.")),
     "getMet": (
         ("Tells whether a target is fully attained under the default rules.",
-         "TRUE (1) when PEG.ATTAIN gives 1, else FALSE (0).",
-         "#VALUE! as PEG.ATTAIN."),
+         "1 (TRUE) when PEG.ATTAIN gives 1, else 0 (FALSE), also when the actual cell is empty. Calc shows 1 or "
+         "0: format the cell as a Boolean value, or write =PEG.MET(A1;B1)=1, to see TRUE or FALSE.",
+         "As PEG.ATTAIN: #VALUE!, the error of the actual cell, Err:502 or Err:504."),
         ("Dice se il target è pienamente raggiunto con le regole predefinite.",
-         "VERO (1) se PEG.RAGGIUNGIMENTO dà 1, altrimenti FALSO (0).",
-         "#VALORE! come PEG.RAGGIUNGIMENTO.")),
+         "1 (VERO) se PEG.RAGGIUNGIMENTO dà 1, altrimenti 0 (FALSO), anche se la cella del valore raggiunto è "
+         "vuota. Calc mostra 1 o 0: per vedere VERO o FALSO formattare la cella come valore booleano o scrivere "
+         "=PEG.RAGGIUNTO(A1;B1)=1.",
+         "Come PEG.RAGGIUNGIMENTO: #VALORE!, l'errore della cella del valore raggiunto, Err:502 o Err:504.")),
     "getScore": (
         ("The weighted mean of attainments, such as the score of an objective or of a CdR.",
-         "The mean of the attainments weighted by the weights, skipping empty cells.",
-         "Err:502 when the weights are not of the same shape as the attainments; empty when every weight is 0."),
+         "The mean of the attainments weighted by the weights, skipping empty cells, empty text (not assessed) "
+         "and cells with an error, with their weights; empty text when nothing is assessed.",
+         "#VALUE! for a text among the attainments or the weights (a number typed as text is not silently left "
+         "out); Err:502 when there are not as many weights as attainments; empty text when the weights of the "
+         "assessed attainments add up to 0 or a weight is negative; Err:504 for attainments typed in the formula "
+         "instead of a range, or a weights range that holds an error."),
         ("La media ponderata dei raggiungimenti, come il punteggio di un obiettivo o di un CdR.",
-         "La media dei raggiungimenti pesata con i pesi, escluse le celle vuote.",
-         "Err:502 se i pesi non hanno la stessa forma dei raggiungimenti; vuoto se i pesi sono tutti 0.")),
+         "La media dei raggiungimenti pesata con i pesi, escluse con i loro pesi le celle vuote, il testo vuoto "
+         "(non valutato) e le celle con un errore; testo vuoto se nulla è valutato.",
+         "#VALORE! per un testo tra i raggiungimenti o i pesi (un numero scritto come testo non viene escluso in "
+         "silenzio); Err:502 se i pesi non sono tanti quanti i raggiungimenti; testo vuoto se i pesi dei "
+         "raggiungimenti valutati sommano a 0 o un peso è negativo; Err:504 per raggiungimenti scritti nella "
+         "formula invece che in un intervallo, o un intervallo di pesi che contiene un errore.")),
 }
 
 WORDS = {
