@@ -5,6 +5,7 @@
 #include "convert.hpp"
 #include "grid.hpp"
 #include "messages.hpp"
+#include "finding_list.hpp"
 #include "panel_sheet.hpp"
 #include "settings.hpp"
 
@@ -101,6 +102,7 @@ struct Texts {
     const char* forgotten;
     const char* role_names[10];   // in table_roles order
     const char* whole_workbook;
+    const char* show_info;
 };
 
 // The roles the Table panel lets the user set, most needed first.
@@ -119,6 +121,7 @@ constexpr Texts italian = {
     {"Target:", "Obiettivo:", "Indicatore:", "Responsabile (CdR, Settore…):", "Valore raggiunto:", "Peso:",
      "Valore di partenza:", "Scadenza:", "Grado di raggiungimento:", "Unità di misura:"},
     "Tutti i fogli del documento",
+    "Mostra anche le informazioni",
 };
 constexpr Texts english = {
     "Validate", "Clear marks", "Errors: %e   Warnings: %w   Info: %i", "No problems found.",
@@ -131,6 +134,7 @@ constexpr Texts english = {
     {"Target:", "Objective:", "Indicator:", "Responsible (CdR, unit…):", "Actual value:", "Weight:",
      "Baseline:", "Deadline:", "Attainment:", "Unit of measure:"},
     "Every sheet of the workbook",
+    "Show information too",
 };
 
 std::string replace(std::string text, const char* key, const std::string& value) {
@@ -191,6 +195,9 @@ public:
             row(24, {button("validate", m_text.validate), button("clear", m_text.clear_marks)});
             m_counts = label("");
             row(20, {m_counts});
+            m_show_info = add("CheckBox", {{"Label", Any(uno::to_ou(m_text.show_info))}, {"State", Any(sal_Int16(0))}});
+            Reference<css::awt::XCheckBox>(m_show_info, UNO_QUERY_THROW)->addItemListener(this);
+            row(20, {m_show_info});
             m_list = list(false);
             row(220, {m_list});
             break;
@@ -309,10 +316,16 @@ public:
     // XItemListener: choosing a finding selects its cell
     void SAL_CALL itemStateChanged(const css::awt::ItemEvent& e) override {
         try {
-            if (m_kind != PanelKind::validate || e.Source != Reference<css::uno::XInterface>(m_list, UNO_QUERY))
-                return;
-            if (e.Selected < 0 || std::size_t(e.Selected) >= m_places.size() || !m_sheet.is()) return;
-            select_cell(m_places[std::size_t(e.Selected)]);
+            if (m_kind != PanelKind::validate) return;
+            if (e.Source == Reference<css::uno::XInterface>(m_show_info, UNO_QUERY)) return render_findings();
+            if (e.Source != Reference<css::uno::XInterface>(m_list, UNO_QUERY)) return;
+            if (e.Selected < 0 || std::size_t(e.Selected) >= m_places.size()) return;
+            const ListedFinding& f = m_places[std::size_t(e.Selected)];
+            // the whole text, however narrow the sidebar
+            Reference<css::beans::XPropertySet> model(Reference<css::awt::XControl>(m_list, UNO_QUERY_THROW)->getModel(),
+                                                      UNO_QUERY_THROW);
+            model->setPropertyValue("HelpText", Any(uno::to_ou(f.text)));
+            if (f.col >= -1 && m_sheet.is()) select_cell({f.row, f.col});
         } catch (const Exception& ex) {
             SAL_WARN("pegkit", "select finding: " << ex.Message);
         } catch (...) {
@@ -346,6 +359,7 @@ public:
                 OUString text;
                 if (p.Name == "Message" && (p.Value >>= text)) m_result = uno::to_utf8(text);
                 else if (p.Name == "Findings") m_findings_result = p.Value;
+                else if (p.Name == "Infos") p.Value >>= m_infos_total;
             }
         } catch (...) {
         }
@@ -367,10 +381,13 @@ private:
     Reference<css::awt::XControl> m_container;
     Reference<css::awt::XWindow> m_window;
     std::vector<Row> m_rows;
-    Reference<css::awt::XWindow> m_counts, m_list, m_actual, m_weight, m_status;
+    Reference<css::awt::XWindow> m_counts, m_list, m_actual, m_weight, m_status, m_show_info;
     std::vector<Reference<css::awt::XWindow>> m_buttons;
     Reference<css::sheet::XSpreadsheet> m_sheet;
-    std::vector<Place> m_places;
+    std::vector<ListedFinding> m_findings;  // as read or as the command returned them
+    bool m_no_table = false;
+    int m_infos_total = 0;                  // the command lists the first 1,000 information findings
+    std::vector<ListedFinding> m_places;    // one per list item
     std::vector<int> m_actual_cols, m_weight_cols;  // sheet column per choice, -1 for none
     Reference<css::awt::XWindow> m_header, m_workbook;
     std::array<Reference<css::awt::XWindow>, 10> m_roles;
@@ -392,10 +409,21 @@ private:
         Reference<css::beans::XPropertySet> model(smgr->createInstanceWithContext(base + "Model", m_context),
                                                   UNO_QUERY_THROW);
         for (const auto& [name, value] : props) model->setPropertyValue(OUString::createFromAscii(name), value);
+        model->setPropertyValue("HelpURL", Any(OUString::createFromAscii(help_id())));  // F1 on any control
         control->setModel(Reference<css::awt::XControlModel>(model, UNO_QUERY_THROW));
         Reference<css::awt::XControlContainer>(m_container, UNO_QUERY_THROW)
             ->addControl("c" + OUString::number(++m_control_count), control);
         return Reference<css::awt::XWindow>(control, UNO_QUERY_THROW);
+    }
+    // The deck's help page, at this panel's section (help/*/it.pegkit.calc/deck.xhp).
+    const char* help_id() const {
+        switch (m_kind) {
+        case PanelKind::validate: return "it.pegkit.calc.Deck.Validate";
+        case PanelKind::normalize: return "it.pegkit.calc.Deck.Normalize";
+        case PanelKind::summary: return "it.pegkit.calc.Deck.Summary";
+        case PanelKind::table: return "it.pegkit.calc.Deck.Columns";
+        }
+        return "it.pegkit.calc.Deck";
     }
     Reference<css::awt::XWindow> button(const char* command, const char* text) {
         Reference<css::awt::XWindow> w = add("Button", {{"Label", Any(uno::to_ou(text))}});
@@ -454,6 +482,7 @@ private:
         args.getArray()[args.getLength() - 1].Value <<= true;
         m_result.clear();
         m_findings_result.clear();
+        m_infos_total = 0;
         m_failed = false;
         css::util::URL url;
         url.Complete = OUString::createFromAscii(command);
@@ -510,47 +539,46 @@ private:
     }
 
     void show_findings(const SheetView& view) {
-        std::vector<std::string> items;
-        m_places.clear();
-        for (const SheetFinding& f : view.findings) {
-            items.push_back(f.text);
-            m_places.push_back({f.sheet_row, f.sheet_col});
-        }
-        std::string counts = m_text.counts;
-        counts = replace(counts, "%e", std::to_string(view.errors));
-        counts = replace(counts, "%w", std::to_string(view.warnings));
-        counts = replace(counts, "%i", std::to_string(view.infos));
-        set_label(m_counts, view.findings.empty() && view.check.found ? m_text.no_findings : counts);
-        set_items(m_list, items);
+        m_findings.clear();
+        for (const SheetFinding& f : view.findings) m_findings.push_back({f.severity, f.text, f.sheet_row, f.sheet_col});
+        m_infos_total = 0;
+        m_no_table = !view.check.found;
+        render_findings();
     }
 
     bool show_command_findings() {
         Sequence<Sequence<Any>> rows;
         if (!(m_findings_result >>= rows)) return false;
-        std::vector<std::string> items;
-        int errors = 0, warnings = 0, infos = 0;
-        m_places.clear();
         Reference<css::frame::XController> controller = m_frame.is() ? m_frame->getController() : nullptr;
         Reference<css::sheet::XSpreadsheetView> view(controller, UNO_QUERY);
         if (view.is()) m_sheet = view->getActiveSheet();
+        m_findings.clear();
         for (const Sequence<Any>& r : rows) {
             if (r.getLength() < 6) continue;
             OUString cell, severity, message;
             sal_Int32 row = 0, col = -1;
             r[0] >>= cell; r[1] >>= row; r[2] >>= col; r[3] >>= severity; r[5] >>= message;
-            if (severity == "error") ++errors;
-            else if (severity == "warning") ++warnings;
-            else ++infos;
-            items.push_back(uno::to_utf8(cell) + " · " + uno::to_utf8(message));
-            m_places.push_back({int(row), int(col)});
+            const Severity level = severity == "error" ? Severity::error
+                                   : severity == "warning" ? Severity::warning : Severity::info;
+            m_findings.push_back({level, uno::to_utf8(cell) + " · " + uno::to_utf8(message), int(row), int(col)});
         }
-        std::string counts = m_text.counts;
-        counts = replace(counts, "%e", std::to_string(errors));
-        counts = replace(counts, "%w", std::to_string(warnings));
-        counts = replace(counts, "%i", std::to_string(infos));
-        set_label(m_counts, items.empty() ? m_text.no_findings : counts);
-        set_items(m_list, items);
+        m_no_table = false;
+        render_findings();
         return true;
+    }
+
+    void render_findings() {
+        sal_Int16 state = 0;
+        Reference<css::awt::XCheckBox> box(m_show_info, UNO_QUERY);
+        if (box.is()) state = box->getState();
+        const FindingList list = list_findings(m_findings, state == 1, m_lang, default_list_limit, m_infos_total);
+        std::string counts = m_text.counts;
+        counts = replace(counts, "%e", std::to_string(list.errors));
+        counts = replace(counts, "%w", std::to_string(list.warnings));
+        counts = replace(counts, "%i", std::to_string(list.infos));
+        set_label(m_counts, m_findings.empty() && !m_no_table ? m_text.no_findings : counts);
+        m_places = list.shown;
+        set_items(m_list, list.items);
     }
 
     void show_changes(const SheetView& view) {

@@ -174,8 +174,25 @@ def use_panels(doc, deck, report):
     status = press(buttons[0], texts[-1])
     report.check("Validate button runs the command and shows its outcome",
                  status != "" and findings.getItemCount() > 0, f"status {status!r}")
+    items = list(findings.getItems())
+    order = ["✖⚠ℹ…".index(item[0]) if item and item[0] in "✖⚠ℹ…" else -1 for item in items]
+    report.check("findings listed errors first, then warnings, each with its marker",
+                 items and items[0].startswith("✖") and -1 not in order and order == sorted(order),
+                 f"{items[:3]} … {items[-2:]}")
+    report.check("information is left out until asked for", not any(i.startswith("ℹ") for i in items),
+                 f"{len(items)} items")
+    show_info = next(c for c in deck.getPanels().getByName("PegkitValidatePanel").getDialog().getControls()
+                     if c.getModel().supportsService("com.sun.star.awt.UnoControlCheckBoxModel"))
+    show_info.getAccessibleContext().doAccessibleAction(0)  # a click on "Show information too"
+    time.sleep(1.0)
+    with_info = list(findings.getItems())
+    report.check("the check box adds the information after the warnings",
+                 len(with_info) > len(items) and with_info[:len(items)] == items
+                 and any(i.startswith("ℹ") for i in with_info), f"{len(items)} → {len(with_info)} items")
+    show_info.getAccessibleContext().doAccessibleAction(0)
+    time.sleep(1.0)
     pick = min(5, findings.getItemCount() - 1)
-    cell = findings.getItem(pick).split(" ")[0]
+    cell = findings.getItem(pick).split(" ")[1]  # "✖ B12 · …"
     findings.selectItemPos(pick, True)
     time.sleep(0.5)
     selection = doc.getCurrentController().getSelection()
