@@ -246,9 +246,32 @@ def colours(path, crop=None):
     return int(subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=60).stdout.strip())
 
 
+def press_f1_on_panel(office, deck, display, report):
+    """F1 with a Normalize panel button focused opens the deck's help page at that panel."""
+    import test_extension_manager_gui as em  # the help window's frame and page
+    deck.getPanels().getByName("PegkitNormalizePanel").expand(True)
+    time.sleep(RENDER_WAIT / 2)
+    buttons, _, _ = panel_controls(deck, "PegkitNormalizePanel")
+    buttons[0].setFocus()
+    time.sleep(0.5)
+    pressed = subprocess.run(["xdotool", "key", "F1"], env=dict(os.environ, DISPLAY=display),
+                             capture_output=True, text=True)
+    frame, deadline = None, time.monotonic() + 30
+    while frame is None and time.monotonic() < deadline:
+        frame = em.help_frame(office)
+        time.sleep(0.5)
+    time.sleep(3.0)
+    page = em.help_document(frame) if frame is not None else None
+    url = page.getURL() if page is not None else ""
+    report.check("F1 on a panel control opens the deck's help at that panel",
+                 pressed.returncode == 0 and "it.pegkit.calc.Deck.Normalize" in url, f"{pressed.stderr} {url}")
+    if frame is not None:
+        frame.close(True)
+
+
 def run(args, report):
-    missing = [tool for tool in ("Xvfb", "import", "convert", lo.SOFFICE) if shutil.which(tool) is None]
-    if not report.check("tools present (Xvfb, ImageMagick, soffice)", not missing, f"missing: {missing}"):
+    missing = [tool for tool in ("Xvfb", "import", "convert", "xdotool", lo.SOFFICE) if shutil.which(tool) is None]
+    if not report.check("tools present (Xvfb, ImageMagick, xdotool, soffice)", not missing, f"missing: {missing}"):
         return
     if not report.check("extension built", os.path.isfile(args.oxt), args.oxt):
         return
@@ -278,6 +301,7 @@ def run(args, report):
         time.sleep(RENDER_WAIT / 2)
         screenshot(display, used)
         use_columns_panel(doc, deck, report, display, os.path.join(args.artifacts, f"sidebar-{args.lang}-columns.png"))
+        press_f1_on_panel(office, deck, display, report)
         lo.close(doc)
 
     if not report.check("screenshot saved", os.path.isfile(shot), shot):
