@@ -27,6 +27,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True
 sys.path.insert(0, HERE)
+import lo  # noqa: E402  (Debian's python3-uno; its Report prints the checks)
 
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 SAMPLE = os.path.normpath(os.path.join(ROOT, "..", "shared", "data", "peg-2020-cm-venezia.tsv"))
@@ -218,7 +219,6 @@ def run(cli, *args):
 
 def office_books(table, tmp):
     """The table as .xlsx and .ods, the profile in the document property pegkit.profile."""
-    import lo
     paths = []
     with lo.Office() as office:
         doc = office.create()
@@ -240,29 +240,13 @@ def office_books(table, tmp):
     return paths
 
 
-class Report:
-    def __init__(self, verbose):
-        self.passed = self.failed = 0
-        self.verbose = verbose
-
-    def check(self, name, ok, detail="", quiet=False):
-        if ok:
-            self.passed += 1
-            if not quiet or self.verbose:
-                print(f"PASS {name}")
-        else:
-            self.failed += 1
-            print(f"FAIL {name}" + (f": {detail}" if detail else ""))
-        return ok
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cli", required=True)
     ap.add_argument("--no-office", action="store_true", help="only the .tsv (no LibreOffice needed)")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
-    report = Report(args.verbose)
+    report = lo.Report(args.verbose)
     picked = sample_rows(args.cli)
     table, expect = build(picked)
     report.check("enough sample rows", len(expect) >= 12, f"{len(expect)}")
@@ -299,8 +283,7 @@ def main():
                 name = os.path.basename(f["path"])
                 if report.check(f"{name}: checked", f["status"] == "checked", f.get("error") or err[-300:]):
                     check_report(report, name, f["sheets"][0], marked)
-    print(f"{report.passed} passed, {report.failed} failed")
-    return 0 if report.failed == 0 and report.passed > 0 else 1
+    return report.finish()
 
 
 if __name__ == "__main__":
