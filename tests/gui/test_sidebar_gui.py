@@ -246,6 +246,27 @@ def colours(path, crop=None):
     return int(subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=60).stdout.strip())
 
 
+def open_deck_by_shortcut(doc, display, report):
+    """Ctrl+Alt+Shift+G (registry/Accelerators.xcu), pressed in the sheet while another deck is
+    shown, brings back the PEG deck."""
+    decks = doc.getCurrentController().getSidebar().getDecks()
+    other = next(name for name in decks.getElementNames() if name != DECK)
+    decks.getByName(other).activate(True)
+    time.sleep(1.0)
+    if not report.check(f"another deck ({other}) shown first", not decks.getByName(DECK).isActive()):
+        return
+    doc.getCurrentController().getFrame().getComponentWindow().setFocus()
+    time.sleep(1.0)
+    pressed = subprocess.run(["xdotool", "key", "ctrl+alt+shift+g"], env=dict(os.environ, DISPLAY=display),
+                             capture_output=True, text=True)
+    deadline, active = time.monotonic() + 10, False
+    while not active and time.monotonic() < deadline:
+        time.sleep(0.5)
+        decks = doc.getCurrentController().getSidebar().getDecks()
+        active = decks.hasByName(DECK) and decks.getByName(DECK).isActive()
+    report.check("Ctrl+Alt+Shift+G shows the PEG deck", pressed.returncode == 0 and active, pressed.stderr)
+
+
 def press_f1_on_panel(office, deck, display, report):
     """F1 with a Normalize panel button focused opens the deck's help page at that panel."""
     import test_extension_manager_gui as em  # the help window's frame and page
@@ -302,6 +323,7 @@ def run(args, report):
         screenshot(display, used)
         use_columns_panel(doc, deck, report, display, os.path.join(args.artifacts, f"sidebar-{args.lang}-columns.png"))
         press_f1_on_panel(office, deck, display, report)
+        open_deck_by_shortcut(doc, display, report)
         lo.close(doc)
 
     if not report.check("screenshot saved", os.path.isfile(shot), shot):
