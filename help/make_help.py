@@ -412,7 +412,8 @@ DECK_IDS = [f"{EXT}.Deck", f"{EXT}.Deck.Columns", f"{EXT}.Deck.Validate", f"{EXT
 PROSE = {
     "deck": {
         "en": ("The PEG sidebar deck", DECK_IDS, [
-            (0, "Open it with View ▸ Sidebar and the PEG targets tab, or from the PEG menu. It works on the "
+            (0, "Open it with View ▸ Sidebar and the PEG targets tab, with PEG ▸ PEG targets deck, or with "
+                "Ctrl+Alt+Shift+G. It works on the "
                 "active sheet: it finds the header row and the columns (Target, Indicatore, CdR, Valore "
                 "raggiunto, Peso, …) by their meaning, whatever their order or spelling."),
             (2, "Columns"),
@@ -436,7 +437,8 @@ PROSE = {
             (0, "A read-only document is never changed: the commands say so and write nothing."),
         ]),
         "it": ("Il pannello laterale PEG", DECK_IDS, [
-            (0, "Si apre con Visualizza ▸ Barra laterale e la scheda Obiettivi PEG, oppure dal menu PEG. "
+            (0, "Si apre con Visualizza ▸ Barra laterale e la scheda Obiettivi PEG, con PEG ▸ Pannello Obiettivi "
+                "PEG, oppure con Ctrl+Alt+Maiusc+G. "
                 "Lavora sul foglio attivo: trova la riga di intestazione e le colonne (Target, Indicatore, "
                 "CdR, Valore raggiunto, Peso, …) dal loro significato, in qualsiasi ordine e grafia."),
             (2, "Colonne"),
