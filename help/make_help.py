@@ -245,7 +245,8 @@ WORDS = {
     "it": dict(syntax="Sintassi", args="Argomenti", returns="Risultato", examples="Esempi",
                bad="Con dati non validi", cell="Cella", formula="Formula", result="Risultato", empty="(vuoto)",
                functions="Funzioni di foglio di pegkit", name="Nome inglese", also="Vedere anche",
-               intro="pegkit aggiunge a Calc queste funzioni (categoria Add-in). Ognuna accetta una cella o "
+               intro="pegkit aggiunge a Calc queste funzioni (nella Creazione guidata funzione, categoria "
+                     "Componente aggiuntivo). Ognuna accetta una cella o "
                      "un intervallo, e allora restituisce una matrice della stessa forma; nessuna blocca Calc "
                      "con dati non validi. I nomi italiani valgono con l'interfaccia in italiano; con "
                      "l'interfaccia in inglese si usano i nomi inglesi.",
