@@ -1,18 +1,13 @@
 #include "finding_list.hpp"
 
+#include "messages.hpp"
+
 #include <algorithm>
 
 namespace pegkit::sidebar {
 namespace {
 
 int rank(Severity s) { return s == Severity::error ? 0 : s == Severity::warning ? 1 : 2; }
-
-std::string first_of(std::size_t n, std::size_t m, Lang lang) {
-    return lang == Lang::it ? "… i primi " + std::to_string(n) + " di " + std::to_string(m)
-                            : "… the first " + std::to_string(n) + " of " + std::to_string(m);
-}
-
-}  // namespace
 
 std::string severity_marker(Severity s) {
     switch (s) {
@@ -22,6 +17,8 @@ std::string severity_marker(Severity s) {
     }
     return "";
 }
+
+}  // namespace
 
 FindingList list_findings(const std::vector<ListedFinding>& all, bool with_info, Lang lang, std::size_t limit,
                           int infos_total) {
@@ -45,7 +42,7 @@ FindingList list_findings(const std::vector<ListedFinding>& all, bool with_info,
         out.shown.push_back(f);
     }
     if (out.shown.size() < listable) {
-        out.items.push_back(first_of(out.shown.size(), listable, lang));
+        out.items.push_back(text(Msg::first_of, lang, {std::to_string(out.shown.size()), std::to_string(listable)}));
         out.shown.push_back({Severity::info, out.items.back(), 0, -2});
     }
     return out;

@@ -29,6 +29,4 @@ constexpr std::size_t default_list_limit = 1000;
 FindingList list_findings(const std::vector<ListedFinding>& all, bool with_info, Lang lang,
                           std::size_t limit = default_list_limit, int infos_total = 0);
 
-std::string severity_marker(Severity s);
-
 }  // namespace pegkit::sidebar

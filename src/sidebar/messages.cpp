@@ -62,9 +62,9 @@ constexpr Text texts[] = {
     {Msg::step_normalize, "normalizza", "normalize"},
     {Msg::step_summary, "riepilogo", "summary"},
     {Msg::name_validate, "Verifica", "Validate"},
-    {Msg::name_clear, "Cancella segni", "Clear marks"},
     {Msg::name_normalize, "Normalizza", "Normalize"},
     {Msg::name_summary, "Riepilogo", "Summary"},
+    {Msg::first_of, "… i primi {0} di {1}", "… the first {0} of {1}"},
 };
 
 Msg msg_of(SummaryLabel l) {
@@ -94,7 +94,7 @@ std::string command_name(Command command, Lang lang) {
     case Command::validate: return text(Msg::name_validate, lang);
     case Command::normalize: return text(Msg::name_normalize, lang);
     case Command::summary: return text(Msg::name_summary, lang);
-    case Command::clear_marks: return text(Msg::name_clear, lang);
+    case Command::clear_marks: return text(Msg::clear_button, lang);
     }
     return {};
 }

@@ -18,7 +18,8 @@ enum class Msg {
     by_cdr, by_mission, by_programme, by_strategic, total, not_given, summary_title, summary_weighted,
     summary_legend, chart_title, progress, error_word, warning_word, clear_button,
     step_validate, step_clear, step_normalize, step_summary,
-    name_validate, name_clear, name_normalize, name_summary,  // the command as the menu names it
+    name_validate, name_normalize, name_summary,  // the command as the menu names it (clear: clear_button)
+    first_of,
 };
 
 // The text of `id` with {0}, {1}, ... replaced by `args`.
