@@ -71,11 +71,6 @@ SheetView read_active_sheet(const Reference<css::frame::XController>& controller
     const SheetCheck& check = view.check;
 
     for (const Finding& f : check.findings) {
-        switch (f.severity) {
-        case Severity::error: ++view.errors; break;
-        case Severity::warning: ++view.warnings; break;
-        case Severity::info: ++view.infos; break;
-        }
         SheetFinding s;
         s.sheet_row = area.first_row + f.row;
         s.sheet_col = f.col < 0 ? -1 : area.first_col + f.col;

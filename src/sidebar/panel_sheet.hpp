@@ -37,7 +37,6 @@ struct SheetView {
     css::uno::Reference<css::sheet::XSpreadsheet> sheet;
     SheetCheck check;
     int first_row = 0, first_col = 0;    // where grid (0,0) lies on the sheet
-    int errors = 0, warnings = 0, infos = 0;
     std::vector<SheetFinding> findings;
     std::vector<ColumnChange> changes;   // columns with cells Normalize would rewrite
     std::vector<SheetColumn> columns;    // the header's columns, for the Summary choices

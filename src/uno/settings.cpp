@@ -1,6 +1,7 @@
 #include "settings.hpp"
 
 #include "convert.hpp"
+#include "profile.hpp"
 
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -59,7 +60,7 @@ Settings read_settings(const Reference<css::uno::XComponentContext>& context) no
 SheetOptions sheet_options(const Settings& s) {
     SheetOptions o;
     o.plan_year = s.plan_year;
-    if (const RulesParse parsed = parse_rules(s.rules)) o.rules = parsed.rules;
+    if (const ProfileParse parsed = parse_profile(s.rules)) apply_profile(parsed.profile, o);
     return o;
 }
 

@@ -21,8 +21,9 @@ struct Settings {
 // extension's schema missing, a value of the wrong type) the defaults above are returned.
 Settings read_settings(const css::uno::Reference<css::uno::XComponentContext>& context) noexcept;
 
-// The options every command and panel starts from: the plan year and the scoring rule the user set
-// (a rule text the core cannot read is left out, as the options page refuses to save one).
+// The options every command and panel starts from: the plan year and the scoring rules the user set,
+// applied as the CLI applies a profile (a text the core cannot read is left out, as the options page
+// refuses to save one).
 SheetOptions sheet_options(const Settings& settings);
 
 // Writes them and commits. Returns false (and writes nothing) when the configuration refuses.
