@@ -146,7 +146,8 @@ std::optional<HeadingReading> read_phrases(const Words& w) {
         return reading(Column::dup_objective, 3, "obiettivo DUP");
     }
     if (w.has_any({"partenza", "baseline", "storico", "iniziale"}) || (w.has("base") && w.has("line")) ||
-        (w.has("anno") && w.has("precedente")) || (w.has("valore") && w.has("base")))
+        (w.has("anno") && w.has("precedente")) || (w.has("valore") && w.has("base")) ||
+        (w.has("attuale") && w.has_any({"valore", "valori", "dato", "situazione"})))
         return reading(Column::baseline, 3, "valore di partenza");
     if (w.has_prefix("peso") || w.has_any({"pesatura", "ponderazione"})) return reading(Column::weight, 3, "peso");
     if (w.has_any({"atteso", "attesi", "attesa", "attese"})) {

@@ -307,7 +307,7 @@ private:
     static std::optional<std::size_t> group_keyword(const std::string& text, bool title) {
         static const std::pair<const char*, std::size_t> keywords[] = {
             {"settore", 3}, {"servizio", 3}, {"area", 3}, {"direzione", 3}, {"dipartimento", 3}, {"struttura", 3},
-            {"ufficio", 3}, {"cdr", 3}, {"centro", 3}, {"u.o.", 3}, {"uo", 3}, {"missione", 1}, {"programma", 2},
+            {"ufficio", 3}, {"cdr", 3}, {"centro", 3}, {"u.o.", 3}, {"uo", 3}, {"dip", 3}, {"missione", 1}, {"programma", 2},
             {"linea", 0}, {"ambito", 0}, {"obiettivo strategico", 0}, {"indirizzo strategico", 0},
         };
         const std::string folded = fold_case(text);
@@ -322,6 +322,7 @@ private:
                     continue;  // "Servizi erogati", "Areale": not the keyword
                 std::size_t next = end;
                 while (next < folded.size() && folded[next] == ' ') ++next;
+                if (g == 2 && names_plan(std::string_view(folded).substr(next))) return std::nullopt;
                 const char after = next < folded.size() ? folded[next] : '\0';
                 const bool marked = after == ':' || after == '-' || (after >= '0' && after <= '9') ||
                                     (after == 'n' && next + 1 < folded.size() && folded[next + 1] == '.');
@@ -334,6 +335,13 @@ private:
             ++start;
         }
         return std::nullopt;
+    }
+    // "PROGRAMMA DI GESTIONE ANNO 2015" (the PEG of the Provincia autonoma di Trento), "Programma
+    // triennale ...": the name of a plan above its tables, not a programme that groups rows.
+    static bool names_plan(std::string_view after_keyword) {
+        for (std::string_view p : {"di gestione", "esecutivo", "triennale", "annuale", "pluriennale"})
+            if (after_keyword.substr(0, p.size()) == p) return true;
+        return false;
     }
     bool raw_merged(int r) const {
         for (const Merge& m : grid_.merges)
@@ -379,13 +387,16 @@ private:
     void section(int r, std::size_t g) {
         std::string text;
         for (int c = 0; c < grid_.cols && text.empty(); ++c) text = at(r, c).text;
+        add(r, -1, Diag::section_row, {text});
+        // the group already in force, named again (a PDF repeats its page heading above the rows):
+        // no new section, and an objective running across it goes on
+        if (carried_[g] == text) return;
         carried_[g] = text;
         // Missione > Programma: a new mission starts its programmes afresh; a unit cuts across them
         for (std::size_t below = g + 1; g < 3 && below < 3; ++below)
             if (check_.col(group_columns[below]) < 0) carried_[below].clear();
         current_objective_.clear();
         ++check_.section_count;
-        add(r, -1, Diag::section_row, {text});
     }
 
     // An objective written once over several indicator rows (merged, blank below, or repeated)

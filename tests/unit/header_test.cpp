@@ -94,6 +94,7 @@ TEST_CASE("read_heading: a heading's role by its words", "[header]") {
         {"Valore di partenza", Column::baseline, 0},
         {"Baseline", Column::baseline, 0},
         {"Anno precedente", Column::baseline, 0},
+        {"Valore attuale", Column::baseline, 0},  // Provincia autonoma di Trento, Programma di gestione 2015
         {"Unità di misura", Column::unit, 0},
         {"unità di misura", Column::unit, 0},
         {"Unita\xCC\x80 di misura", Column::unit, 0},  // decomposed accent, as text pasted from a PDF
@@ -234,6 +235,38 @@ TEST_CASE("check_sheet: objectives over several indicator rows, section rows, re
         CHECK(c.objectives[1].group[2] == "PROGRAMMA: 01 Organi istituzionali");
         CHECK(c.objectives[1].group[3] == "SETTORE 2 - Servizi finanziari");
         CHECK(problems_free(c));
+    }
+    SECTION("a title naming the plan sets no group; the page heading's unit named again is one section") {
+        // Provincia autonoma di Trento, Programma di gestione anno 2015 (tests/data/layouts/
+        // provincia-autonoma-trento-programma-gestione-2015.layout): some title rows left out, the second
+        // objective's description and expected value cut after their first item
+        const Grid g = make_grid({{"PROGRAMMA DI GESTIONE ANNO 2015"},
+                                  {"DIP. SVILUPPO ECONOMICO E LAVORO"},
+                                  {"1.OBIETTIVI STRATEGICI"},
+                                  {"DESCRIZIONE OBIETTIVO", "Valore attuale", "Valore atteso"},
+                                  {"DIP. SVILUPPO ECONOMICO E LAVORO"},
+                                  {"Obiettivo: 01\nCodice Intervento 1_1_1. Interventi per la validazione e certificazione delle competenze",
+                                   "Avviata dall'Agenzia del Lavoro la sperimentazione della validazione delle competenze nell'ambito "
+                                   "dell'apprendistato professionalizzante, con la nomina delle Commissioni di valutazione di "
+                                   "settore, per le figure professionali di acconciatore, falegname ed elettricista.",
+                                   "Conclusione dei lavori delle commissioni di valutazione e prime indicazioni sulla validità del "
+                                   "modello - entro ottobre 2015"},
+                                  {"Obiettivo: 02\nCodice Intervento 1_2_1. Orientamento dell'investimento in ricerca verso gli ambiti di eccellenza",
+                                   "Con la legge finanziaria provinciale 2015 è stata modificata la disciplina degli aiuti per la "
+                                   "promozione della ricerca e sviluppo e degli aiuti alle piccole imprese innovative in fase di "
+                                   "avviamento (articoli 5 e 24 septies della legge provinciale sugli incentivi alle imprese - "
+                                   "L.p. 6/1999), per garantire conformità al Regolamento UE n. 651/2014.",
+                                   "- Definizione della proposta di nuovi criteri per il sostegno alla ricerca industriale, con "
+                                   "l’utilizzo di risorse FESR 2014-2020 - entro dicembre 2015"}});
+        const SheetCheck c = check_sheet(g);
+        REQUIRE(c.found);
+        CHECK(c.header_row == 3);
+        CHECK((c.col(Column::peg_objective) == 0 && c.col(Column::baseline) == 1 && c.col(Column::peg_target) == 2));
+        CHECK(c.section_count == 1);
+        REQUIRE(c.objectives.size() == 2);
+        CHECK(c.objective_count == 2);
+        CHECK(c.objectives[0].group[3] == "DIP. SVILUPPO ECONOMICO E LAVORO");
+        CHECK(c.objectives[0].group[2].empty());
     }
 }
 
