@@ -1,6 +1,6 @@
 #pragma once
-// Why pegkit-check could not read a file or a folder, in the language of --lang: one table of
-// Italian and English texts, as the core's diagnostic.cpp is for the findings in a sheet.
+// Why pegkit-check could not read a file or a folder, in the language of --lang: the catalogue's
+// "cli_" entries (src/core/catalogue.hpp).
 #include "diagnostic.hpp"
 
 #include <string>

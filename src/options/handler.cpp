@@ -3,6 +3,7 @@
 #include "labels.hpp"
 
 #include "attainment.hpp"
+#include "catalogue.hpp"
 #include "convert.hpp"
 #include "diagnostic.hpp"
 #include "settings.hpp"
@@ -84,10 +85,10 @@ private:
     Lang lang() const { return uno::ui_language(m_xContext); }
 
     void set_labels(const Reference<awt::XControlContainer>& page) {
-        const bool it = lang() == Lang::it;
+        const Lang ui = lang();
         for (const Label& l : labels)
             if (auto m = model(page, std::string(l.control).c_str()); m.is())
-                m->setPropertyValue("Label", Any(uno::to_ou(it ? l.it : l.en)));
+                m->setPropertyValue("Label", Any(uno::to_ou(say(l.key, ui))));
     }
 
     void load(const Reference<awt::XControlContainer>& page) {
@@ -124,10 +125,9 @@ private:
         Reference<awt::XControl> control(window, UNO_QUERY);
         Reference<awt::XWindowPeer> peer = control.is() ? control->getPeer() : nullptr;
         Reference<awt::XMessageBoxFactory> factory(awt::Toolkit::create(m_xContext), UNO_QUERY_THROW);
-        const bool it = lang() == Lang::it;
         Reference<awt::XMessageBox> box = factory->createMessageBox(
             peer, awt::MessageBoxType_WARNINGBOX, awt::MessageBoxButtons::BUTTONS_OK,
-            uno::to_ou(it ? bad_rule_title_it : bad_rule_title_en), uno::to_ou(text));
+            uno::to_ou(say(bad_rule_title, lang())), uno::to_ou(text));
         if (box.is()) box->execute();
     }
 

@@ -1,29 +1,27 @@
 #pragma once
-// The options page's texts (extension/dialogs/Options.xdl holds the layout and the English
-// defaults; the handler sets these in the UI language when the page opens).
+// The options page's labels (extension/dialogs/Options.xdl holds the layout and the English
+// defaults; the handler sets these in the UI language when the page opens). The texts are the
+// catalogue's (src/core/catalogue.hpp).
 #include <array>
 #include <string_view>
 
 namespace pegkit::options {
 
 struct Label {
-    std::string_view control, en, it;
+    std::string_view control, key;
 };
 
 inline constexpr std::array<Label, 8> labels{{
-    {"YearLine", "Plan year", "Anno del piano"},
-    {"FromSheet", "From the sheet (its most frequent deadline year)",
-     "Dal foglio (l'anno di scadenza più frequente)"},
-    {"Fixed", "A fixed year:", "Un anno fisso:"},
-    {"RuleLine", "Scoring rules for new documents", "Regole di valutazione per i nuovi documenti"},
-    {"RuleLabel", "Rules, e.g. cap=1.2; late=30 (empty: the default rules)",
-     "Regole, ad es. tetto=1,2; tolleranza=30 (vuoto: le regole predefinite)"},
-    {"NotesLine", "Validate", "Verifica"},
-    {"NotesLabel", "Notes written on marked cells (0: none):", "Note scritte sulle celle segnate (0: nessuna):"},
-    {"HelpLabel", "Press F1 or Help for what each setting does.", "Premere F1 o Aiuto per il significato di ogni impostazione."},
+    {"YearLine", "options_year_line"},
+    {"FromSheet", "options_from_sheet"},
+    {"Fixed", "options_fixed"},
+    {"RuleLine", "options_rule_line"},
+    {"RuleLabel", "options_rule_label"},
+    {"NotesLine", "cmd_name_validate"},  // the heading names the command whose notes these are
+    {"NotesLabel", "options_notes_label"},
+    {"HelpLabel", "options_help_label"},
 }};
 
-inline constexpr std::string_view bad_rule_title_en = "pegkit: scoring rules not saved";
-inline constexpr std::string_view bad_rule_title_it = "pegkit: regole di valutazione non salvate";
+inline constexpr std::string_view bad_rule_title = "options_bad_rule_title";
 
 }  // namespace pegkit::options

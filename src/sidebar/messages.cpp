@@ -1,70 +1,38 @@
 #include "messages.hpp"
 
+#include "catalogue.hpp"
+
 #include <string_view>
 
 namespace pegkit::sidebar {
 namespace {
 
-struct Text { Msg id; std::string_view it, en; };
-constexpr Text texts[] = {
-    {Msg::protected_sheet, "Il foglio «{0}» è protetto: rimuovere la protezione (Strumenti ▸ Proteggi foglio) e riprovare. Nessuna modifica.",
-     "Sheet '{0}' is protected: unprotect it (Tools ▸ Protect Sheet) and try again. Nothing was changed."},
-    {Msg::read_only, "Il documento è aperto in sola lettura: scegliere «Modifica documento» (Modifica ▸ Modifica documento) e riprovare. Nessuna modifica.",
-     "The document is open read-only: choose Edit Document (Edit ▸ Edit Document) and try again. Nothing was changed."},
-    {Msg::busy, "Un altro comando PEG è in corso: attendere che finisca.", "Another PEG command is running: wait for it to finish."},
-    {Msg::too_large, "Il foglio usa {0} righe × {1} colonne, oltre il limite di {2} celle: non è stato letto. Eliminare le righe o colonne vuote in fondo al foglio e riprovare.",
-     "The sheet uses {0} rows × {1} columns, beyond the limit of {2} cells: it was not read. Delete the empty rows or columns at its end and try again."},
-    {Msg::no_document, "Il comando funziona su un foglio di Calc.", "This command works on a Calc spreadsheet."},
-    {Msg::internal_error, "Il comando non è riuscito per un errore inatteso.", "The command failed with an unexpected error."},
-    {Msg::failed_restored, "Il comando non è riuscito a scrivere tutto; quanto aveva scritto è stato annullato: il documento è com'era.",
-     "The command could not write everything; what it had written was taken back: the document is as it was."},
-    {Msg::failed_not_restored, "Il comando non è riuscito a scrivere tutto e non ha potuto ripristinare ogni cella: controllare il foglio, o chiudere il documento senza salvare.",
-     "The command could not write everything, nor take back all it had written: check the sheet, or close the document without saving."},
-    {Msg::undo_title, "PEG: {0}", "PEG: {0}"},
-    {Msg::validated, "{0} errori e {1} avvisi: {2} celle evidenziate, {3} con un commento.",
-     "{0} errors and {1} warnings: {2} cells highlighted, {3} with a comment."},
-    {Msg::validated_clean, "Nessun errore né avviso in {0} obiettivi.", "No errors or warnings in {0} objectives."},
-    {Msg::cleared, "Segni di verifica rimossi da {0} celle.", "Validation marks removed from {0} cells."},
-    {Msg::nothing_to_clear, "Nessun segno di verifica nel foglio.", "No validation marks on this sheet."},
-    {Msg::normalized, "{0} celle di testo normalizzate (un solo Annulla le ripristina).",
-     "{0} text cells normalized (a single Undo restores them)."},
-    {Msg::normalized_hidden, " {0} celle in righe nascoste o filtrate lasciate com'erano.",
-     " {0} cells in hidden or filtered rows were left as they were."},
-    {Msg::nothing_to_normalize, "Niente da normalizzare: il testo è già in forma normale.",
-     "Nothing to normalize: the text is already in normal form."},
-    {Msg::summary_done, "Riepilogo scritto nel foglio «{0}».", "Summary written to sheet '{0}'."},
-    {Msg::summary_no_actual, "Riepilogo scritto nel foglio «{0}»; manca la colonna Valore raggiunto: nessun obiettivo valutato.",
-     "Summary written to sheet '{0}'; there is no Valore raggiunto column: nothing assessed."},
-    {Msg::summary_protected_doc, "La struttura del documento è protetta (Strumenti ▸ Proteggi struttura): non si può aggiungere il foglio di riepilogo. Nessuna modifica.",
-     "The document structure is protected (Tools ▸ Protect Spreadsheet Structure): the summary sheet cannot be added. Nothing was changed."},
-    {Msg::col_objectives, "Obiettivi", "Objectives"},
-    {Msg::col_assessed, "Valutati", "Assessed"},
-    {Msg::col_met, "Raggiunti", "Met"},
-    {Msg::col_pct_met, "% raggiunti", "% met"},
-    {Msg::col_mean, "Raggiungimento medio", "Mean attainment"},
-    {Msg::col_not_assessable, "Non valutabili", "Not assessable"},
-    {Msg::by_cdr, "CdR", "CdR"},
-    {Msg::by_mission, "Missione", "Mission"},
-    {Msg::by_programme, "Programma", "Programme"},
-    {Msg::by_strategic, "Obiettivo strategico", "Strategic objective"},
-    {Msg::total, "Totale", "Total"},
-    {Msg::not_given, "(non indicato)", "(not given)"},
-    {Msg::summary_title, "Riepilogo PEG del foglio «{0}»{1}", "PEG summary of sheet '{0}'{1}"},
-    {Msg::summary_weighted, "Raggiungimento medio ponderato con la colonna Peso.", "Mean attainment weighted by the Peso column."},
-    {Msg::summary_legend, "Colori: verde ≥ 90%, giallo 60–90%, rosso < 60%.", "Colours: green ≥ 90%, amber 60–90%, red < 60%."},
-    {Msg::chart_title, "Raggiungimento medio per CdR", "Mean attainment per CdR"},
-    {Msg::progress, "PEG: {0}…", "PEG: {0}…"},
-    {Msg::error_word, "errore", "error"},
-    {Msg::warning_word, "avviso", "warning"},
-    {Msg::clear_button, "Cancella segni", "Clear marks"},
-    {Msg::step_validate, "verifica", "validate"},
-    {Msg::step_clear, "cancella segni", "clear marks"},
-    {Msg::step_normalize, "normalizza", "normalize"},
-    {Msg::step_summary, "riepilogo", "summary"},
-    {Msg::name_validate, "Verifica", "Validate"},
-    {Msg::name_normalize, "Normalizza", "Normalize"},
-    {Msg::name_summary, "Riepilogo", "Summary"},
-    {Msg::first_of, "… i primi {0} di {1}", "… the first {0} of {1}"},
+// Msg -> catalogue key, in enum order; the texts are in src/core/catalogue.cpp.
+struct Key { Msg id; std::string_view key; };
+constexpr Key keys[] = {
+    {Msg::protected_sheet, "cmd_protected_sheet"}, {Msg::read_only, "cmd_read_only"}, {Msg::busy, "cmd_busy"},
+    {Msg::too_large, "cmd_too_large"}, {Msg::no_document, "cmd_no_document"},
+    {Msg::internal_error, "cmd_internal_error"}, {Msg::failed_restored, "cmd_failed_restored"},
+    {Msg::failed_not_restored, "cmd_failed_not_restored"}, {Msg::undo_title, "cmd_undo_title"},
+    {Msg::validated, "cmd_validated"}, {Msg::validated_clean, "cmd_validated_clean"},
+    {Msg::cleared, "cmd_cleared"}, {Msg::nothing_to_clear, "cmd_nothing_to_clear"},
+    {Msg::normalized, "cmd_normalized"}, {Msg::normalized_hidden, "cmd_normalized_hidden"},
+    {Msg::nothing_to_normalize, "cmd_nothing_to_normalize"}, {Msg::summary_done, "cmd_summary_done"},
+    {Msg::summary_no_actual, "cmd_summary_no_actual"},
+    {Msg::summary_protected_doc, "cmd_summary_protected_doc"}, {Msg::col_objectives, "cmd_col_objectives"},
+    {Msg::col_assessed, "cmd_col_assessed"}, {Msg::col_met, "cmd_col_met"},
+    {Msg::col_pct_met, "cmd_col_pct_met"}, {Msg::col_mean, "cmd_col_mean"},
+    {Msg::col_not_assessable, "cmd_col_not_assessable"}, {Msg::by_cdr, "cmd_by_cdr"},
+    {Msg::by_mission, "cmd_by_mission"}, {Msg::by_programme, "cmd_by_programme"},
+    {Msg::by_strategic, "cmd_by_strategic"}, {Msg::total, "cmd_total"}, {Msg::not_given, "cmd_not_given"},
+    {Msg::summary_title, "cmd_summary_title"}, {Msg::summary_weighted, "cmd_summary_weighted"},
+    {Msg::summary_legend, "cmd_summary_legend"}, {Msg::chart_title, "cmd_chart_title"},
+    {Msg::progress, "cmd_progress"}, {Msg::error_word, "cmd_error_word"},
+    {Msg::warning_word, "cmd_warning_word"}, {Msg::clear_button, "cmd_clear_button"},
+    {Msg::step_validate, "cmd_step_validate"}, {Msg::step_clear, "cmd_step_clear"},
+    {Msg::step_normalize, "cmd_step_normalize"}, {Msg::step_summary, "cmd_step_summary"},
+    {Msg::name_validate, "cmd_name_validate"}, {Msg::name_normalize, "cmd_name_normalize"},
+    {Msg::name_summary, "cmd_name_summary"}, {Msg::first_of, "cmd_first_of"},
 };
 
 Msg msg_of(SummaryLabel l) {
@@ -100,20 +68,9 @@ std::string command_name(Command command, Lang lang) {
 }
 
 std::string text(Msg id, Lang lang, const std::vector<std::string>& args) {
-    std::string_view pattern;
-    for (const Text& t : texts)
-        if (t.id == id) pattern = lang == Lang::it ? t.it : t.en;
-    std::string out;
-    for (std::size_t i = 0; i < pattern.size(); ++i) {
-        if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}') {
-            const std::size_t n = static_cast<std::size_t>(pattern[i + 1] - '0');
-            if (n < args.size()) out += args[n];
-            i += 2;
-        } else {
-            out += pattern[i];
-        }
-    }
-    return out;
+    for (const Key& k : keys)
+        if (k.id == id) return say(k.key, lang, args);
+    return {};
 }
 
 std::string summary_label(const SummaryPlan& plan, SummaryLabel label, Lang lang, const std::string& sheet_name) {

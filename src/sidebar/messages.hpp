@@ -1,5 +1,5 @@
 #pragma once
-// The commands' words, Italian and English, in one table (messages.cpp).
+// The commands' words, Italian and English: the catalogue's "cmd_" entries (src/core/catalogue.hpp).
 #include "diagnostic.hpp"
 #include "commands.hpp"
 #include "plan.hpp"
