@@ -429,8 +429,12 @@ PROSE = {
                 "first marked cells, up to the number set in the options (200 unless changed). PEG ▸ "
                 "Clear marks removes the marks and notes that Validate left."),
             (2, "Normalize"),
-            (0, "Shows, before anything is written, each target that would change and its canonical form "
-                "(as PEG.NORM writes it). Apply rewrites them in one step that Edit ▸ Undo takes back."),
+            (0, "Lists, before anything is written, each cell that would change: its address, the text as "
+                "it is and its canonical form (as PEG.NORM writes it), ten lines a page, each with a tick. "
+                "Untick the cells whose adopted wording must stay; All and None tick or untick every line the "
+                "column list shows. Apply writes only the ticked cells, in one step that Edit ▸ Undo takes "
+                "back. With Write into a new column, the original cells stay as adopted and the canonical "
+                "forms go into a new column beside each one. PEG ▸ Normalize… opens this preview."),
             (2, "Summary"),
             (0, "Adds a sheet with the attainment of every objective and its mean per CdR, Missione, "
                 "Programma and Obiettivo strategico, and a chart, under the scoring rules. Rows without an "
@@ -454,9 +458,14 @@ PROSE = {
                 "segnate, fino al numero indicato nelle opzioni (200 se non cambiato). PEG ▸ Cancella segni "
                 "toglie i segni e le note lasciati dalla Verifica."),
             (2, "Normalizza"),
-            (0, "Mostra, prima di scrivere, ogni target che cambierebbe e la sua forma canonica (come la "
-                "scrive PEG.NORMALIZZA). Applica li riscrive in un solo passo, che Modifica ▸ Annulla "
-                "riporta indietro."),
+            (0, "Elenca, prima di scrivere, ogni cella che cambierebbe: l'indirizzo, il testo com'è e la sua "
+                "forma canonica (come la scrive PEG.NORMALIZZA), dieci righe per pagina, ognuna con una "
+                "spunta. Togliere la spunta alle celle la cui formulazione adottata deve restare; Tutte e "
+                "Nessuna spuntano o tolgono la spunta a ogni riga della colonna scelta nell'elenco. Applica "
+                "scrive solo le celle spuntate, in un solo passo, che Modifica ▸ Annulla riporta indietro. "
+                "Con Scrivi in una nuova colonna le celle originali restano come adottate e le forme "
+                "canoniche vanno in una nuova colonna accanto a ciascuna. PEG ▸ Normalizza… apre questa "
+                "anteprima."),
             (2, "Riepilogo"),
             (0, "Aggiunge un foglio con il raggiungimento di ogni obiettivo e la media per CdR, Missione, "
                 "Programma e Obiettivo strategico, con un grafico, secondo le regole di valutazione. Le righe "

@@ -259,8 +259,6 @@ constexpr Phrase phrases[] = {
     // cmd_clear_button; a role's label is "panel_role_" + role_key(column) (columns.hpp).
     {"panel_counts", "Errori: {0}   Avvisi: {1}   Info: {2}", "Errors: {0}   Warnings: {1}   Info: {2}"},
     {"panel_no_findings", "Nessun problema trovato.", "No problems found."},
-    {"panel_changes_caption", "Celle da cambiare, per colonna:", "Cells to change, by column:"},
-    {"panel_cells", "{0} celle", "{0} cells"},
     {"panel_no_changes", "Nessuna cella da cambiare.", "No cells to change."},
     {"panel_preview", "Anteprima", "Preview"},
     {"panel_apply", "Applica", "Apply"},
@@ -296,6 +294,32 @@ constexpr Phrase phrases[] = {
     {"panel_role_unit", "Unità di misura:", "Unit of measure:"},
     {"panel_whole_workbook", "Tutti i fogli del documento", "Every sheet of the workbook"},
     {"panel_show_info", "Mostra anche le informazioni", "Show information too"},
+    {"panel_no_table", "Nessuna tabella PEG in questo foglio.", "No PEG table on this sheet."},
+    {"panel_changes_count", "Celle da cambiare: {0}, spuntate: {1}", "Cells to change: {0}, ticked: {1}"},
+    {"panel_all_columns", "Tutte le colonne", "Every column"},
+    {"panel_tick_all", "Tutte", "All"},
+    {"panel_tick_none", "Nessuna", "None"},
+    {"panel_page", "Pagina {0} di {1}", "Page {0} of {1}"},
+    {"panel_new_column", "Scrivi in una nuova colonna accanto", "Write into a new column beside"},
+    {"panel_stale", "Il foglio è cambiato: premere {0} per aggiornare l'elenco.", "The sheet has changed: press {0} to update the list."},
+
+    // Normalize from the preview (src/sidebar/cmd_normalize.cpp) and PEG ▸ Normalizza… (open_deck.cpp).
+    {"cmd_preview_stale",
+     "Il foglio è cambiato dopo l'anteprima in {1} delle celle spuntate (la prima è {0}): premere Anteprima e riprovare. Nessuna modifica.",
+     "The sheet changed after the preview in {1} of the ticked cells (the first is {0}): press Preview and try again. Nothing was changed."},
+    {"cmd_nothing_ticked", "Nessuna cella spuntata nell'anteprima: nessuna modifica.", "No cell ticked in the preview: nothing was changed."},
+    {"cmd_normalized_suffix", "normalizzato", "normalized"},
+    {"cmd_no_room_for_columns",
+     "Non c'è posto per nuove colonne a destra della tabella: l'ultima colonna del foglio è usata. Nessuna modifica.",
+     "There is no room for new columns right of the table: the sheet's last column is used. Nothing was changed."},
+    {"cmd_normalized_columns",
+     "{0} celle normalizzate scritte nelle nuove colonne {1}; le celle originali restano come erano (un solo Annulla toglie le colonne).",
+     "{0} normalized cells written to the new columns {1}; the original cells stay as they were (a single Undo removes the columns)."},
+    {"cmd_preview_opened", "Anteprima di Normalizza aperta nel pannello laterale.", "Normalize's preview opened in the sidebar."},
+    {"cmd_preview_no_window",
+     "Il documento non ha una finestra visibile: l'anteprima di Normalizza è nel pannello laterale.",
+     "The document has no visible window: Normalize's preview is in the sidebar."},
+    {"cmd_no_deck", "Il pannello Obiettivi PEG non è disponibile.", "The PEG targets deck is not available."},
 };
 
 constexpr std::size_t phrase_count = std::size(phrases);

@@ -56,6 +56,61 @@ NormalizePlan plan_normalize(const Grid& grid, const SheetCheck& check, const st
     return plan;
 }
 
+ChosenPlan choose_rewrites(const NormalizePlan& plan, const std::vector<ChosenRewrite>& chosen) {
+    std::map<CellPos, const CellRewrite*> planned;
+    for (const CellRewrite& c : plan.cells) planned[{c.row, c.col}] = &c;
+    ChosenPlan out;
+    out.plan.hidden = plan.hidden;
+    std::set<CellPos> kept;
+    for (const ChosenRewrite& c : chosen) {
+        const auto it = planned.find(c.at);
+        if (it == planned.end() || it->second->after != c.after) out.stale.push_back(c.at);
+        else kept.insert(c.at);
+    }
+    if (!out.stale.empty()) return out;
+    for (const CellRewrite& c : plan.cells)  // the plan's order: by column, then row
+        if (kept.count({c.row, c.col})) out.plan.cells.push_back(c);
+    return out;
+}
+
+namespace {
+
+bool cuts_merge(const Grid& grid, int col) {
+    return std::any_of(grid.merges.begin(), grid.merges.end(),
+                       [col](const Merge& m) { return m.first_col <= col && m.last_col > col; });
+}
+
+}  // namespace
+
+NewColumnsPlan plan_new_columns(const NormalizePlan& plan, const Grid& grid, const SheetCheck& check,
+                                const std::string& suffix) {
+    std::set<int> sources;
+    for (const CellRewrite& c : plan.cells) sources.insert(c.col);
+    NewColumnsPlan out;
+    int beside = 0;
+    for (int col : sources)
+        if (!cuts_merge(grid, col)) out.columns.push_back({col, col + 1, col + 1 + beside++});
+        else out.columns.push_back({col, -1, 0});
+    int right = std::max(grid.cols, 0) + beside;  // the table's width once the inserts are in
+    for (ColumnInsert& c : out.columns)
+        if (c.insert_at < 0) c.final_col = right++;
+    for (auto it = out.columns.rbegin(); it != out.columns.rend(); ++it)
+        if (it->insert_at >= 0) out.inserts.push_back(*it);
+    for (const ColumnInsert& nc : out.columns) {
+        const int col = nc.source_col;
+        if (check.header_row >= 0 && check.header_row < grid.rows && col < grid.cols) {
+            const std::string name = clean(grid.at(check.header_row, col).text);
+            const std::string header = name.empty() ? suffix : name + " (" + suffix + ")";
+            out.cells.push_back({check.header_row, nc.final_col, "", header});
+        }
+        for (const CellRewrite& c : plan.cells)
+            if (c.col == col && c.row != check.header_row) out.cells.push_back({c.row, nc.final_col, "", c.after});
+    }
+    // by column, then row, as write_texts wants them; the appended columns come last
+    std::stable_sort(out.cells.begin(), out.cells.end(), [](const CellRewrite& a, const CellRewrite& b) { return a.col < b.col; });
+    return out;
+}
+
 // ------------------------------------------------------------------------------- Validate
 
 ValidatePlan plan_validate(const SheetCheck& check, const std::vector<CellPos>& noted, int max_notes) {

@@ -43,6 +43,40 @@ struct NormalizePlan {
 // hidden_rows[r] true is left as it is.
 NormalizePlan plan_normalize(const Grid& grid, const SheetCheck& check, const std::vector<bool>& hidden_rows = {});
 
+// A rewrite the user kept ticked in the panel's preview: the cell and the text the preview showed.
+struct ChosenRewrite {
+    CellPos at;
+    std::string after;
+};
+
+// The plan's rewrites the user kept. A chosen cell the plan no longer rewrites to the text the
+// preview showed (the sheet changed since) is `stale`: Apply then writes nothing, so that it never
+// writes what the user did not see.
+struct ChosenPlan {
+    NormalizePlan plan;
+    std::vector<CellPos> stale;
+};
+ChosenPlan choose_rewrites(const NormalizePlan& plan, const std::vector<ChosenRewrite>& chosen);
+
+// Normalize into new columns: the adopted wording stays, and the normalized texts go into one new
+// column per column with a rewrite, headed "<header> (<suffix>)" on the header row. The new column
+// is inserted right beside its source, unless merged cells span the two: Calc then unmerges and
+// merges again and records that in its own undo stack even while pegkit holds it locked, and a
+// later Undo of those records would delete a column. Such a column goes right of the table.
+struct ColumnInsert {
+    int source_col = 0;          // the column whose texts are normalized
+    int insert_at = -1;          // where a column is inserted beside it; -1: written right of the table
+    int final_col = 0;           // where the new column ends up once every insert is done
+};
+struct NewColumnsPlan {
+    std::vector<ColumnInsert> columns;  // one per source column, left to right
+    std::vector<ColumnInsert> inserts;  // those inserted beside, right to left: each insert leaves the
+                                        // later ones' places as they are
+    std::vector<CellRewrite> cells;     // in the new columns (before empty); by column, then row
+};
+NewColumnsPlan plan_new_columns(const NormalizePlan& plan, const Grid& grid, const SheetCheck& check,
+                                const std::string& suffix);
+
 // ------------------------------------------------------------------------------- Validate
 
 struct Mark {

@@ -57,6 +57,13 @@ private:
     css::uno::Reference<css::task::XStatusIndicator> m_indicator;
 };
 
+// What Normalize was asked for: the preview's ticked cells (none given: every rewrite of the
+// plan, as a macro asks) and whether the texts go into new columns beside the originals.
+struct NormalizeRequest {
+    std::optional<std::vector<ChosenRewrite>> chosen;
+    bool new_columns = false;
+};
+
 // The sheet read and checked.
 struct Checked {
     Grid grid;
@@ -65,7 +72,21 @@ struct Checked {
     double read_seconds = 0, check_seconds = 0;
     std::optional<Summary> workbook;  // Summary over every sheet with a table, when asked for
     int max_notes = default_max_notes;  // Tools ▸ Options ▸ PEG: notes Validate writes
+    NormalizeRequest normalize;
 };
+
+// Told when a command ends, whoever dispatched it (the menu, a macro, a panel), so that the panels
+// show the sheet as it is then. Registered by the panels for their lifetime (dispatch.cpp).
+class CommandWatcher {
+public:
+    virtual void command_finished() = 0;
+
+protected:
+    ~CommandWatcher() = default;
+};
+void watch_commands(CommandWatcher* watcher);
+void unwatch_commands(CommandWatcher* watcher);
+bool command_running();  // a panel must not read a sheet a command is writing
 
 // The commands, each after the dispatcher has found the sheet writable (writable.hpp).
 Outcome validate(const ActiveSheet& s, const Checked& c, Lang lang);

@@ -5,6 +5,7 @@
 
 #include "command.hpp"
 #include "messages.hpp"
+#include "open_deck.hpp"
 #include "settings.hpp"
 #include "writable.hpp"
 
@@ -33,6 +34,7 @@
 #include <cppuhelper/implbase4.hxx>
 #include <cppuhelper/supportsservice.hxx>
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
@@ -56,11 +58,25 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 // One command at a time in the office: a click while the progress bar runs reschedules on the
 // same thread, so this is a flag, not a lock.
 bool running = false;
+std::mutex watchers_mutex;
+std::vector<CommandWatcher*> watchers;
+
+void tell_watchers() {
+    std::vector<CommandWatcher*> now;
+    {
+        std::lock_guard<std::mutex> lock(watchers_mutex);
+        now = watchers;
+    }
+    for (CommandWatcher* w : now) w->command_finished();
+}
+
 class Busy {
 public:
     Busy() : m_took(!running) { running = true; }
     ~Busy() {
-        if (m_took) running = false;
+        if (!m_took) return;
+        running = false;
+        tell_watchers();
     }
     bool took() const { return m_took; }
     Busy(const Busy&) = delete;
@@ -70,11 +86,30 @@ private:
     bool m_took;
 };
 
+}  // namespace
+
+void watch_commands(CommandWatcher* watcher) {
+    std::lock_guard<std::mutex> lock(watchers_mutex);
+    watchers.push_back(watcher);
+}
+void unwatch_commands(CommandWatcher* watcher) {
+    std::lock_guard<std::mutex> lock(watchers_mutex);
+    watchers.erase(std::remove(watchers.begin(), watchers.end(), watcher), watchers.end());
+}
+bool command_running() { return running; }
+
+namespace {
+
 std::optional<Command> command_of(const css::util::URL& url) {
     if (url.Protocol != OUString::createFromAscii(std::string(command_protocol).c_str())) return std::nullopt;
     for (Command c : {Command::validate, Command::normalize, Command::summary, Command::clear_marks})
         if (url.Path == OUString::createFromAscii(std::string(command_path(c)).c_str())) return c;
     return std::nullopt;
+}
+
+// vnd.pegkit:NormalizePreview, the PEG menu's Normalize: opens the deck's preview, writes nothing.
+bool is_preview(const css::util::URL& url) {
+    return url.Protocol == OUString::createFromAscii(std::string(command_protocol).c_str()) && url.Path == "NormalizePreview";
 }
 
 // no_header or empty_sheet, as the core words it.
@@ -118,8 +153,37 @@ Summary workbook_summary(const ActiveSheet& s, const SheetCheck& active, const S
     return summarize(all);
 }
 
-Outcome run(Command command, const Reference<css::frame::XFrame>& frame, Lang lang, const SheetOptions& options,
-            bool workbook, int max_notes) {
+// What the caller asked for beyond the command itself (the dispatch arguments, commands.hpp).
+struct Request {
+    SheetOptions options;
+    bool workbook = false;  // Summary: every sheet with a table
+    int max_notes = default_max_notes;
+    NormalizeRequest normalize;
+};
+
+// "Cells": the Normalize preview's ticked cells, {long row, long column, string after} each.
+std::vector<ChosenRewrite> chosen_cells(const Any& value) {
+    std::vector<ChosenRewrite> out;
+    Sequence<Sequence<Any>> rows;
+    if (!(value >>= rows)) {
+        // a macro's array of arrays arrives as sequence<any> (Basic, Python)
+        Sequence<Any> outer;
+        value >>= outer;
+        rows.realloc(outer.getLength());
+        for (sal_Int32 i = 0; i < outer.getLength(); ++i) outer[i] >>= rows.getArray()[i];
+    }
+    for (const Sequence<Any>& r : rows) {
+        sal_Int32 row = -1, col = -1;
+        OUString after;
+        if (r.getLength() >= 3 && (r[0] >>= row) && (r[1] >>= col) && (r[2] >>= after) && row >= 0 && col >= 0)
+            out.push_back({{int(row), int(col)}, uno::to_utf8(after)});
+    }
+    return out;
+}
+
+Outcome run(Command command, const Reference<css::frame::XFrame>& frame, Lang lang, const Request& request) {
+    const SheetOptions& options = request.options;
+    const bool workbook = request.workbook;
     const auto started = std::chrono::steady_clock::now();
     const auto s = active_sheet(frame);
     if (!s) return failure(text(Msg::no_document, lang));
@@ -133,7 +197,8 @@ Outcome run(Command command, const Reference<css::frame::XFrame>& frame, Lang la
         return failure(text(Msg::too_large, lang, {std::to_string(area.rows), std::to_string(area.cols),
                                                    std::to_string(uno::default_cell_limit)}));
     Checked c;
-    c.max_notes = max_notes;
+    c.max_notes = request.max_notes;
+    c.normalize = request.normalize;
     auto t0 = std::chrono::steady_clock::now();
     c.grid = uno::read_grid(s->document, s->sheet, area);
     c.grid.merges = uno::read_merges(s->sheet, area);  // a header on two rows, as the panels read it
@@ -176,7 +241,7 @@ public:
     // XDispatchProvider
     Reference<css::frame::XDispatch> SAL_CALL queryDispatch(const css::util::URL& url, const OUString&, sal_Int32) override {
         try {
-            if (command_of(url)) return this;
+            if (command_of(url) || is_preview(url)) return this;
         } catch (...) {
         }
         return nullptr;
@@ -200,7 +265,7 @@ public:
             css::frame::FeatureStateEvent event;
             event.Source = static_cast<cppu::OWeakObject*>(this);
             event.FeatureURL = url;
-            event.IsEnabled = command_of(url).has_value();
+            event.IsEnabled = command_of(url).has_value() || is_preview(url);
             listener->statusChanged(event);
         } catch (...) {
         }
@@ -214,18 +279,21 @@ public:
         Lang lang = Lang::en;
         std::string path = "?", title = "?";
         bool quiet = false;
-        bool workbook = false;  // Summary: every sheet with a table
         Reference<css::frame::XFrame> frame;
         try {
             // Summary's ActualColumn / WeightColumn: 0-based sheet columns the user chose, -1 for none
             const uno::Settings settings = uno::read_settings(m_context);
-            SheetOptions options = uno::sheet_options(settings);
+            Request request;
+            request.options = uno::sheet_options(settings);
+            request.max_notes = settings.max_notes;
             for (const auto& a : args) {
                 sal_Int32 column = -1;
                 if (a.Name == "Quiet") a.Value >>= quiet;
-                else if (a.Name == "Workbook") a.Value >>= workbook;
-                else if (a.Name == "ActualColumn" && (a.Value >>= column)) options.actual_column = column;
-                else if (a.Name == "WeightColumn" && (a.Value >>= column)) options.weight_column = column;
+                else if (a.Name == "Workbook") a.Value >>= request.workbook;
+                else if (a.Name == "ActualColumn" && (a.Value >>= column)) request.options.actual_column = column;
+                else if (a.Name == "WeightColumn" && (a.Value >>= column)) request.options.weight_column = column;
+                else if (a.Name == "Cells") request.normalize.chosen = chosen_cells(a.Value);
+                else if (a.Name == "NewColumn") a.Value >>= request.normalize.new_columns;
             }
             lang = uno::ui_language(m_context);
             {
@@ -235,9 +303,13 @@ public:
             const auto command = command_of(url);
             Busy busy;
             if (command) path = std::string(command_path(*command)), title = command_name(*command, lang);
-            if (!command) outcome = failure(text(Msg::no_document, lang));
+            if (is_preview(url)) {
+                path = "NormalizePreview";
+                quiet = true;  // the deck is the answer; it writes nothing, so it needs no Busy
+                outcome = show_normalize_preview(m_context, frame, lang);
+            } else if (!command) outcome = failure(text(Msg::no_document, lang));
             else if (!busy.took()) outcome = failure(text(Msg::busy, lang)), outcome.add("Busy", Any(true));
-            else outcome = run(*command, frame, lang, options, workbook, settings.max_notes);
+            else outcome = run(*command, frame, lang, request);
         } catch (const css::uno::Exception& e) {
             outcome = failure(text(Msg::internal_error, lang));
             outcome.add("Detail", Any(e.Message));

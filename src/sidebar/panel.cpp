@@ -7,7 +7,12 @@
 #include "messages.hpp"
 #include "finding_list.hpp"
 #include "panel_sheet.hpp"
+#include "rewrite_list.hpp"
 #include "settings.hpp"
+
+#include "catalogue.hpp"
+#include "columns.hpp"
+#include "command.hpp"
 
 #include <com/sun/star/awt/ItemEvent.hpp>
 #include <com/sun/star/awt/PosSize.hpp>
@@ -23,6 +28,7 @@
 #include <com/sun/star/awt/XListBox.hpp>
 #include <com/sun/star/awt/XWindowListener.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
+#include <com/sun/star/awt/XWindow2.hpp>
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -47,7 +53,14 @@
 #include <com/sun/star/util/URL.hpp>
 #include <com/sun/star/util/URLTransformer.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
-#include <cppuhelper/implbase8.hxx>
+#include <com/sun/star/awt/AsyncCallback.hpp>
+#include <com/sun/star/awt/XCallback.hpp>
+#include <com/sun/star/awt/XRequestCallback.hpp>
+#include <com/sun/star/sheet/XActivationBroadcaster.hpp>
+#include <com/sun/star/sheet/XActivationEventListener.hpp>
+#include <com/sun/star/util/XModifyBroadcaster.hpp>
+#include <com/sun/star/util/XModifyListener.hpp>
+#include <cppuhelper/implbase11.hxx>
 #include <rtl/ref.hxx>
 #include <sal/log.hxx>
 
@@ -76,73 +89,14 @@ bool panel_kind(const OUString& name, PanelKind& kind) {
 
 namespace {
 
-struct Texts {
-    const char* validate;
-    const char* clear_marks;
-    const char* counts;           // errors, warnings, information: "%e", "%w", "%i"
-    const char* no_findings;
-    const char* changes_caption;
-    const char* cells;            // "%n cells"
-    const char* no_changes;
-    const char* preview;
-    const char* apply;
-    const char* actual_caption;
-    const char* weight_caption;
-    const char* none;
-    const char* create;
-    const char* no_header;
-    const char* not_sheet;
-    const char* no_command;       // "%c" is the command
-    const char* done;
-    const char* failed;
-    const char* header_caption;
-    const char* save_choice;
-    const char* reset_choice;
-    const char* saved;            // "%c" is the choice's text
-    const char* forgotten;
-    const char* role_names[10];   // in table_roles order
-    const char* whole_workbook;
-    const char* show_info;
-};
-
 // The roles the Table panel lets the user set, most needed first.
 constexpr Column table_roles[10] = {Column::peg_target, Column::peg_objective, Column::peg_indicator, Column::cdr,
                                      Column::actual,     Column::weight,        Column::baseline,      Column::deadline,
                                      Column::attainment, Column::unit};
 
-constexpr Texts italian = {
-    "Verifica", "Cancella segni", "Errori: %e   Avvisi: %w   Info: %i", "Nessun problema trovato.",
-    "Celle da cambiare, per colonna:", "%n celle", "Nessuna cella da cambiare.",
-    "Anteprima", "Applica", "Colonna del valore raggiunto:", "Colonna del peso:", "(nessuna)",
-    "Crea riepilogo", "Intestazione PEG non trovata nel foglio attivo.",
-    "Il documento attivo non è un foglio di calcolo.", "Comando %c non disponibile.", "Fatto.",
-    "Il comando non è riuscito.", "Riga d'intestazione:", "Salva nel documento", "Ripristina",
-    "Colonne salvate nel documento: %c", "Scelta rimossa: le colonne seguono le intestazioni.",
-    {"Target:", "Obiettivo:", "Indicatore:", "Responsabile (CdR, Settore…):", "Valore raggiunto:", "Peso:",
-     "Valore di partenza:", "Scadenza:", "Grado di raggiungimento:", "Unità di misura:"},
-    "Tutti i fogli del documento",
-    "Mostra anche le informazioni",
-};
-constexpr Texts english = {
-    "Validate", "Clear marks", "Errors: %e   Warnings: %w   Info: %i", "No problems found.",
-    "Cells to change, by column:", "%n cells", "No cells to change.",
-    "Preview", "Apply", "Actual value column:", "Weight column:", "(none)",
-    "Create summary", "No PEG header found on the active sheet.",
-    "The active document is not a spreadsheet.", "Command %c is not available.", "Done.",
-    "The command failed.", "Header row:", "Save in the document", "Reset",
-    "Columns saved in the document: %c", "Choice removed: the columns follow the headings.",
-    {"Target:", "Objective:", "Indicator:", "Responsible (CdR, unit…):", "Actual value:", "Weight:",
-     "Baseline:", "Deadline:", "Attainment:", "Unit of measure:"},
-    "Every sheet of the workbook",
-    "Show information too",
-};
-
-std::string replace(std::string text, const char* key, const std::string& value) {
-    for (std::size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size()))
-        text.replace(at, std::char_traits<char>::length(key), value);
-    return text;
-}
-
+// The panels refresh by themselves after an edit up to this size; beyond it a keystroke would
+// wait for a whole re-read, so they say the list is out of date instead.
+constexpr std::size_t auto_refresh_cells = 200'000;
 
 // The panel's buttons, disabled while a command runs.
 class Disabled {
@@ -164,18 +118,19 @@ private:
     std::vector<Reference<css::awt::XWindow>> m_buttons;
 };
 
-using PanelBase = cppu::WeakImplHelper8<css::ui::XUIElement, css::ui::XToolPanel, css::ui::XSidebarPanel,
-                                        css::lang::XComponent, css::awt::XActionListener,
-                                        css::awt::XItemListener, css::awt::XWindowListener,
-                                        css::frame::XDispatchResultListener>;
+using PanelBase = cppu::WeakImplHelper11<css::ui::XUIElement, css::ui::XToolPanel, css::ui::XSidebarPanel,
+                                       css::lang::XComponent, css::awt::XActionListener,
+                                       css::awt::XItemListener, css::awt::XWindowListener,
+                                       css::frame::XDispatchResultListener, css::util::XModifyListener,
+                                       css::sheet::XActivationEventListener, css::awt::XCallback>;
 
 // One panel: a container window of awt controls laid out in rows, a status line at the bottom.
-class Panel : public PanelBase {
+class Panel : public PanelBase, private CommandWatcher {
 public:
     Panel(PanelKind kind, const OUString& url, const Reference<css::uno::XComponentContext>& context,
           const Reference<css::frame::XFrame>& frame, const Reference<css::ui::XSidebar>& sidebar)
         : m_kind(kind), m_url(url), m_context(context), m_frame(frame), m_sidebar(sidebar),
-          m_lang(uno::ui_language(context)), m_text(m_lang == Lang::it ? italian : english) {}
+          m_lang(uno::ui_language(context)) {}
 
     // Two-phase: listeners take references to this, which the constructor must not hand out.
     void build(const Reference<css::awt::XWindow>& parent) {
@@ -192,40 +147,51 @@ public:
 
         switch (m_kind) {
         case PanelKind::validate:
-            row(24, {button("validate", m_text.validate), button("clear", m_text.clear_marks)});
+            row(24, {button("validate", t("cmd_name_validate")), button("clear", t("cmd_clear_button"))});
             m_counts = label("");
             row(20, {m_counts});
-            m_show_info = add("CheckBox", {{"Label", Any(uno::to_ou(m_text.show_info))}, {"State", Any(sal_Int16(0))}});
+            m_show_info = add("CheckBox", {{"Label", Any(uno::to_ou(t("panel_show_info")))}, {"State", Any(sal_Int16(0))}});
             Reference<css::awt::XCheckBox>(m_show_info, UNO_QUERY_THROW)->addItemListener(this);
             row(20, {m_show_info});
             m_list = list(false);
             row(220, {m_list});
             break;
         case PanelKind::normalize:
-            row(20, {label(m_text.changes_caption)});
-            m_list = list(false);
-            row(110, {m_list});
-            row(24, {button("preview", m_text.preview), button("apply", m_text.apply)});
+            m_changes = label("");
+            row(20, {m_changes});
+            m_column = list(true);
+            row(24, {m_column});
+            row(24, {button("tick_all", t("panel_tick_all")), button("tick_none", t("panel_tick_none"))});
+            for (auto& box : m_ticks) {
+                box = add("CheckBox", {{"Label", Any(OUString())}, {"State", Any(sal_Int16(1))}});
+                Reference<css::awt::XCheckBox>(box, UNO_QUERY_THROW)->addItemListener(this);
+                row(20, {box});
+            }
+            m_page = label("");
+            row(24, {button("page_prev", "◀"), m_page, button("page_next", "▶")});
+            m_new_column = add("CheckBox", {{"Label", Any(uno::to_ou(t("panel_new_column")))}, {"State", Any(sal_Int16(0))}});
+            row(20, {m_new_column});
+            row(24, {button("preview", t("panel_preview")), button("apply", t("panel_apply"))});
             break;
         case PanelKind::summary:
-            row(20, {label(m_text.actual_caption)});
+            row(20, {label(t("panel_actual_caption"))});
             m_actual = list(true);
             row(24, {m_actual});
-            row(20, {label(m_text.weight_caption)});
+            row(20, {label(t("panel_weight_caption"))});
             m_weight = list(true);
             row(24, {m_weight});
-            m_workbook = add("CheckBox", {{"Label", Any(uno::to_ou(m_text.whole_workbook))}, {"State", Any(sal_Int16(0))}});
+            m_workbook = add("CheckBox", {{"Label", Any(uno::to_ou(t("panel_whole_workbook")))}, {"State", Any(sal_Int16(0))}});
             row(20, {m_workbook});
-            row(24, {button("create", m_text.create)});
+            row(24, {button("create", t("panel_create"))});
             break;
         case PanelKind::table:
             m_header = list(true);
-            row(24, {label(m_text.header_caption), m_header});
+            row(24, {label(t("panel_header_caption")), m_header});
             for (std::size_t i = 0; i < m_roles.size(); ++i) {
                 m_roles[i] = list(true);
-                row(24, {label(m_text.role_names[i]), m_roles[i]});
+                row(24, {label(t("panel_role_" + std::string(role_key(table_roles[i])))), m_roles[i]});
             }
-            row(24, {button("save_columns", m_text.save_choice), button("reset_columns", m_text.reset_choice)});
+            row(24, {button("save_columns", t("panel_save_choice")), button("reset_columns", t("panel_reset_choice"))});
             break;
         }
         m_status = label("");
@@ -237,6 +203,7 @@ public:
         layout(size.Width);
         m_window->setVisible(true);
         refresh(false);
+        listen();
     }
 
     // XUIElement
@@ -267,11 +234,14 @@ public:
     // XComponent
     void SAL_CALL dispose() override {
         try {
+            stop_listening();
             Reference<css::lang::XComponent> window(m_container, UNO_QUERY);
             if (m_window.is()) m_window->removeWindowListener(this);
             m_rows.clear();
             m_buttons.clear();
             m_counts.clear(); m_list.clear(); m_actual.clear(); m_weight.clear(); m_status.clear();
+            m_changes.clear(); m_column.clear(); m_page.clear(); m_new_column.clear();
+            for (auto& box : m_ticks) box.clear();
             m_window.clear();
             m_container.clear();
             if (window.is()) window->dispose();  // disposes the controls it holds
@@ -296,7 +266,13 @@ public:
             } else if (e.ActionCommand == "preview") {
                 refresh(true);
             } else if (e.ActionCommand == "apply") {
-                if (dispatch("vnd.pegkit:Normalize", {})) refresh(true);  // keeps the outcome shown
+                apply_ticked();
+            } else if (e.ActionCommand == "tick_all" || e.ActionCommand == "tick_none") {
+                m_preview.tick_shown(e.ActionCommand == "tick_all");
+                render_preview();
+            } else if (e.ActionCommand == "page_prev" || e.ActionCommand == "page_next") {
+                m_preview.turn(e.ActionCommand == "page_next" ? +1 : -1);
+                render_preview();
             } else if (e.ActionCommand == "create") {
                 create_summary();
             } else if (e.ActionCommand == "save_columns") {
@@ -309,13 +285,14 @@ public:
         } catch (const std::exception& ex) {
             status(ex.what());
         } catch (...) {
-            status(m_text.failed);
+            status(t("panel_failed"));
         }
     }
 
     // XItemListener: choosing a finding selects its cell
     void SAL_CALL itemStateChanged(const css::awt::ItemEvent& e) override {
         try {
+            if (m_kind == PanelKind::normalize) return preview_item_changed(e);
             if (m_kind != PanelKind::validate) return;
             if (e.Source == Reference<css::uno::XInterface>(m_show_info, UNO_QUERY)) return render_findings();
             if (e.Source != Reference<css::uno::XInterface>(m_list, UNO_QUERY)) return;
@@ -342,8 +319,9 @@ public:
     void SAL_CALL windowMoved(const css::awt::WindowEvent&) override {}
     void SAL_CALL windowShown(const css::lang::EventObject&) override {
         try {
-            // the active sheet may have changed meanwhile
-            if (m_kind == PanelKind::summary || m_kind == PanelKind::table) refresh(true);
+            // the sheet changed while the panel was folded, or the active sheet meanwhile
+            if (m_stale || m_kind == PanelKind::summary || m_kind == PanelKind::table) refresh(!m_sheet_switched);
+            m_stale = m_sheet_switched = false;
         } catch (...) {
         }
     }
@@ -365,7 +343,34 @@ public:
         }
     }
 
-    void SAL_CALL disposing(const css::lang::EventObject&) override {}
+    // Fresh state. XModifyListener: an edit, an Undo or a Redo, a command from the menu or a macro.
+    void SAL_CALL modified(const css::lang::EventObject&) override { post_refresh(); }
+    // XActivationEventListener: another sheet shown; an outcome about the last one would mislead.
+    void SAL_CALL activeSpreadsheetChanged(const css::sheet::ActivationEvent&) override {
+        m_sheet_switched = true;
+        post_refresh();
+    }
+    // XCallback: once, after the events that posted it, never in the middle of a command.
+    void SAL_CALL notify(const Any&) override {
+        try {
+            m_refresh_posted = false;
+            if (!m_window.is() || command_running()) return;  // its end posts again
+            const Reference<css::awt::XWindow2> window(m_window, UNO_QUERY);
+            if (window.is() && !window->isVisible()) {
+                m_stale = true;  // a folded panel reads the sheet when it is shown
+                return;
+            }
+            refresh_now();
+        } catch (...) {
+        }
+    }
+
+    void SAL_CALL disposing(const css::lang::EventObject& e) override {
+        if (e.Source == Reference<css::uno::XInterface>(m_model_events, UNO_QUERY)) m_model_events.clear();
+        if (e.Source == Reference<css::uno::XInterface>(m_view_events, UNO_QUERY)) m_view_events.clear();
+    }
+
+    ~Panel() override { unwatch_commands(this); }
 
 private:
     struct Place { int row, col; };
@@ -377,7 +382,6 @@ private:
     Reference<css::frame::XFrame> m_frame;
     Reference<css::ui::XSidebar> m_sidebar;
     Lang m_lang;
-    const Texts& m_text;
     Reference<css::awt::XControl> m_container;
     Reference<css::awt::XWindow> m_window;
     std::vector<Row> m_rows;
@@ -399,6 +403,27 @@ private:
     std::string m_result;
     Any m_findings_result;
     bool m_failed = false;
+    // Normalize's preview
+    Reference<css::awt::XWindow> m_changes, m_column, m_page, m_new_column;
+    std::array<Reference<css::awt::XWindow>, RewritePreview::page_size> m_ticks;
+    RewritePreview m_preview;
+    bool m_rendering = false;
+    // fresh state: the document and the view told us something changed
+    Reference<css::util::XModifyBroadcaster> m_model_events;
+    Reference<css::sheet::XActivationBroadcaster> m_view_events;
+    bool m_refresh_posted = false, m_stale = false, m_sheet_switched = false;
+
+    std::string t(std::string_view key, const std::vector<std::string>& args = {}) const { return say(key, m_lang, args); }
+
+    // Set while the panel sets its own controls, whose listeners would take it for the user.
+    struct RenderGuard {
+        explicit RenderGuard(bool& flag) : m_flag(flag), m_was(flag) { flag = true; }
+        ~RenderGuard() { m_flag = m_was; }
+        RenderGuard(const RenderGuard&) = delete;
+        RenderGuard& operator=(const RenderGuard&) = delete;
+        bool& m_flag;
+        bool m_was;
+    };
 
     static constexpr int margin = 6, gap = 4;
 
@@ -425,7 +450,7 @@ private:
         }
         return "it.pegkit.calc.Deck";
     }
-    Reference<css::awt::XWindow> button(const char* command, const char* text) {
+    Reference<css::awt::XWindow> button(const char* command, const std::string& text) {
         Reference<css::awt::XWindow> w = add("Button", {{"Label", Any(uno::to_ou(text))}});
         Reference<css::awt::XButton> b(w, UNO_QUERY_THROW);
         b->setActionCommand(OUString::createFromAscii(command));
@@ -490,7 +515,7 @@ private:
         Reference<css::frame::XDispatchProvider> provider(m_frame, UNO_QUERY);
         Reference<css::frame::XDispatch> dispatch = provider.is() ? provider->queryDispatch(url, "", 0) : nullptr;
         if (!dispatch.is()) {
-            status(replace(m_text.no_command, "%c", command));
+            status(t("panel_no_command", {command}));
             return false;
         }
         Reference<css::frame::XNotifyingDispatch> notifying(dispatch, UNO_QUERY);
@@ -500,8 +525,57 @@ private:
             if (notifying.is()) notifying->dispatchWithNotification(url, args, this);
             else dispatch->dispatch(url, args);
         }
-        status(!m_result.empty() ? m_result : m_failed ? m_text.failed : m_text.done);
+        status(!m_result.empty() ? m_result : m_failed ? t("panel_failed") : t("panel_done"));
         return !m_failed;
+    }
+
+    void command_finished() override { post_refresh(); }
+
+    void listen() {
+        const Reference<css::frame::XController> controller = m_frame.is() ? m_frame->getController() : nullptr;
+        m_view_events.set(controller, UNO_QUERY);
+        if (m_view_events.is()) m_view_events->addActivationEventListener(this);
+        m_model_events.set(controller.is() ? controller->getModel() : nullptr, UNO_QUERY);
+        if (m_model_events.is()) m_model_events->addModifyListener(this);
+        watch_commands(this);
+    }
+    void stop_listening() {
+        unwatch_commands(this);
+        try {
+            if (m_view_events.is()) m_view_events->removeActivationEventListener(this);
+            if (m_model_events.is()) m_model_events->removeModifyListener(this);
+        } catch (...) {
+        }
+        m_view_events.clear();
+        m_model_events.clear();
+    }
+
+    // One refresh for a burst of events (a command's writes, a paste), after them.
+    void post_refresh() {
+        try {
+            if (m_refresh_posted || !m_window.is()) return;
+            m_refresh_posted = true;
+            css::awt::AsyncCallback::create(m_context)->addCallback(this, Any());
+        } catch (...) {
+            m_refresh_posted = false;
+        }
+    }
+
+    void refresh_now() {
+        const bool switched = m_sheet_switched;
+        m_sheet_switched = false;
+        const Reference<css::sheet::XSpreadsheetView> view(m_frame.is() ? m_frame->getController() : nullptr, UNO_QUERY);
+        const Reference<css::sheet::XSpreadsheet> sheet = view.is() ? view->getActiveSheet() : nullptr;
+        if (sheet.is()) {
+            const uno::SheetArea area = uno::used_area(sheet);
+            if (std::size_t(std::max(area.rows, 0)) * std::size_t(std::max(area.cols, 0)) > auto_refresh_cells) {
+                const bool validate = m_kind == PanelKind::validate;
+                if (m_kind == PanelKind::validate || m_kind == PanelKind::normalize)
+                    status(t("panel_stale", {t(validate ? "cmd_name_validate" : "panel_preview")}));
+                return;
+            }
+        }
+        refresh(!switched);
     }
 
     // Reads the active sheet and fills the panel; `keep_status` leaves a command's outcome shown.
@@ -511,7 +585,7 @@ private:
             SheetView view = read_active_sheet(controller, m_lang, uno::sheet_options(uno::read_settings(m_context)));
             m_sheet = view.sheet;
             std::string note;
-            if (!view.ok) note = m_text.not_sheet;
+            if (!view.ok) note = t("panel_not_sheet");
             else if (view.too_large) note = text(Msg::too_large, m_lang, {std::to_string(view.rows), std::to_string(view.cols),
                                                                   std::to_string(uno::default_cell_limit)});
             else if (!view.check.found) note = table_note(view.check);
@@ -533,14 +607,17 @@ private:
     // Why there is no table, as the core says it ("found Indicatore (C), no target column").
     std::string table_note(const SheetCheck& check) const {
         for (const Finding& f : check.findings)
+            if (f.code == Diag::empty_sheet) return {};  // the counts line says "no PEG table on this sheet"
+        for (const Finding& f : check.findings)
             if (f.code == Diag::no_target_column || f.code == Diag::no_objective_column || f.code == Diag::no_header)
                 return message(f.code, m_lang, f.args);
-        return m_text.no_header;
+        return t("panel_no_header");
     }
 
     void show_findings(const SheetView& view) {
         m_findings.clear();
-        for (const SheetFinding& f : view.findings) m_findings.push_back({f.severity, f.text, f.sheet_row, f.sheet_col});
+        if (view.check.found)  // without a table the status line says what was found and what is missing
+            for (const SheetFinding& f : view.findings) m_findings.push_back({f.severity, f.text, f.sheet_row, f.sheet_col});
         m_infos_total = 0;
         m_no_table = !view.check.found;
         render_findings();
@@ -572,25 +649,83 @@ private:
         Reference<css::awt::XCheckBox> box(m_show_info, UNO_QUERY);
         if (box.is()) state = box->getState();
         const FindingList list = list_findings(m_findings, state == 1, m_lang, default_list_limit, m_infos_total);
-        std::string counts = m_text.counts;
-        counts = replace(counts, "%e", std::to_string(list.errors));
-        counts = replace(counts, "%w", std::to_string(list.warnings));
-        counts = replace(counts, "%i", std::to_string(list.infos));
-        set_label(m_counts, m_findings.empty() && !m_no_table ? m_text.no_findings : counts);
+        const std::string counts =
+            t("panel_counts", {std::to_string(list.errors), std::to_string(list.warnings), std::to_string(list.infos)});
+        // a sheet without a table has nothing to count: "Errori: 1" would greet a new document
+        set_label(m_counts, m_no_table ? t("panel_no_table") : m_findings.empty() ? t("panel_no_findings") : counts);
         m_places = list.shown;
         set_items(m_list, list.items);
     }
 
+    // ------------------------------------------------------------ Normalize's preview
+
     void show_changes(const SheetView& view) {
-        std::vector<std::string> items;
-        for (const ColumnChange& c : view.changes)
-            items.push_back(c.column + ": " + replace(m_text.cells, "%n", std::to_string(c.cells)));
-        if (items.empty() && view.check.found) items.push_back(m_text.no_changes);
-        set_items(m_list, items);
+        std::vector<PreviewLine> lines;
+        for (const SheetRewrite& r : view.rewrites) lines.push_back({{r.sheet_row, r.sheet_col}, r.column, r.before, r.after});
+        m_preview.set(std::move(lines));
+        m_no_table = !view.check.found;
+        render_preview();
+    }
+
+    void render_preview() {
+        const RenderGuard guard(m_rendering);
+        const std::size_t total = m_preview.total();
+        set_label(m_changes, m_no_table ? t("panel_no_table")
+                             : total == 0 ? t("panel_no_changes")
+                                          : t("panel_changes_count", {std::to_string(total), std::to_string(m_preview.ticked())}));
+        std::vector<std::string> columns{t("panel_all_columns")};
+        for (const std::string& c : m_preview.columns()) columns.push_back(c);
+        set_items(m_column, columns);
+        Reference<css::awt::XListBox>(m_column, UNO_QUERY_THROW)->selectItemPos(sal_Int16(m_preview.filtered_column() + 1), true);
+        const std::vector<const PreviewLine*> lines = m_preview.page_lines();
+        for (std::size_t i = 0; i < m_ticks.size(); ++i) {
+            const bool used = i < lines.size();
+            m_ticks[i]->setVisible(used);
+            if (!used) continue;
+            const Reference<css::beans::XPropertySet> model(Reference<css::awt::XControl>(m_ticks[i], UNO_QUERY_THROW)->getModel(),
+                                                            UNO_QUERY_THROW);
+            model->setPropertyValue("Label", Any(uno::to_ou(preview_text(*lines[i], 70))));
+            model->setPropertyValue("HelpText", Any(uno::to_ou(preview_text(*lines[i], 0))));  // the whole text
+            model->setPropertyValue("State", Any(sal_Int16(lines[i]->ticked ? 1 : 0)));
+        }
+        set_label(m_page, total == 0 ? "" : t("panel_page", {std::to_string(m_preview.page() + 1), std::to_string(m_preview.pages())}));
+    }
+
+    void preview_item_changed(const css::awt::ItemEvent& e) {
+        if (m_rendering) return;  // our own State and selection, set while rendering
+        if (e.Source == Reference<css::uno::XInterface>(m_column, UNO_QUERY)) {
+            m_preview.filter(int(Reference<css::awt::XListBox>(m_column, UNO_QUERY_THROW)->getSelectedItemPos()) - 1);
+            return render_preview();
+        }
+        for (std::size_t i = 0; i < m_ticks.size(); ++i)
+            if (e.Source == Reference<css::uno::XInterface>(m_ticks[i], UNO_QUERY)) {
+                m_preview.tick_on_page(i, Reference<css::awt::XCheckBox>(m_ticks[i], UNO_QUERY_THROW)->getState() == 1);
+                const RenderGuard guard(m_rendering);
+                set_label(m_changes, t("panel_changes_count", {std::to_string(m_preview.total()), std::to_string(m_preview.ticked())}));
+            }
+    }
+
+    // The ticked cells with the text the preview showed: the command writes them only if the sheet
+    // still reads so (src/core/plan.hpp, choose_rewrites).
+    void apply_ticked() {
+        const std::vector<ChosenRewrite> chosen = m_preview.chosen();
+        Sequence<Sequence<Any>> cells(sal_Int32(chosen.size()));
+        for (std::size_t i = 0; i < chosen.size(); ++i) {
+            const Any cell[] = {Any(sal_Int32(chosen[i].at.row)), Any(sal_Int32(chosen[i].at.col)), Any(uno::to_ou(chosen[i].after))};
+            cells.getArray()[i] = Sequence<Any>(cell, 3);
+        }
+        const Reference<css::awt::XCheckBox> new_column(m_new_column, UNO_QUERY);
+        Sequence<css::beans::PropertyValue> args(2);
+        args.getArray()[0].Name = "Cells";
+        args.getArray()[0].Value <<= cells;
+        args.getArray()[1].Name = "NewColumn";
+        args.getArray()[1].Value <<= bool(new_column.is() && new_column->getState() == 1);
+        dispatch("vnd.pegkit:Normalize", args);
+        refresh(true);  // keeps the outcome shown
     }
 
     void show_columns(const SheetView& view) {
-        std::vector<std::string> items{m_text.none};
+        std::vector<std::string> items{t("panel_none")};
         std::vector<int> cols{-1};
         for (const SheetColumn& c : view.columns) {
             items.push_back(c.label);
@@ -610,7 +745,7 @@ private:
 
     // Every column of the used area, the header row's candidates, and what each role took.
     void show_roles(const SheetView& view) {
-        std::vector<std::string> items{m_text.none};
+        std::vector<std::string> items{t("panel_none")};
         m_table_cols = {-1};
         for (const SheetColumn& c : view.all_columns) {
             items.push_back(c.label);
@@ -627,7 +762,7 @@ private:
             m_read_cols[i] = view.role_cols[static_cast<std::size_t>(table_roles[i])];
             select(m_roles[i], m_table_cols, m_read_cols[i]);
         }
-        std::vector<std::string> rows{m_text.none};
+        std::vector<std::string> rows{t("panel_none")};
         m_header_rows = {-1};
         for (const SheetColumn& r : view.header_rows) {
             rows.push_back(r.label);
@@ -645,7 +780,7 @@ private:
         Reference<css::frame::XController> controller = m_frame.is() ? m_frame->getController() : nullptr;
         Reference<css::sheet::XSpreadsheetView> view(controller, UNO_QUERY);
         Reference<css::uno::XInterface> document(controller.is() ? controller->getModel() : nullptr, UNO_QUERY);
-        if (!view.is() || !document.is()) return status(m_text.not_sheet);
+        if (!view.is() || !document.is()) return status(t("panel_not_sheet"));
         // a choice "saved in the document" must be one the user can save: not in a read-only one
         const Reference<css::frame::XStorable> storable(document, UNO_QUERY);
         if (storable.is() && storable->isReadonly()) return status(text(Msg::read_only, m_lang));
@@ -668,7 +803,7 @@ private:
         }
         uno::store_choice(document, m_sheet, choice);
         refresh(true);
-        const std::string said = reset ? m_text.forgotten : replace(m_text.saved, "%c", format_columns(*choice));
+        const std::string said = reset ? t("panel_forgotten") : t("panel_saved", {format_columns(*choice)});
         status(m_table_note.empty() ? said : said + "\n" + m_table_note);
     }
 

@@ -79,10 +79,12 @@ SheetView read_active_sheet(const Reference<css::frame::XController>& controller
         view.findings.push_back(std::move(s));
     }
     // The preview is the Normalize command's own plan: it never promises what Apply does not do.
-    std::map<int, std::set<int>> changed;  // grid column -> grid rows
     if (check.found) {
-        for (const CellRewrite& r : plan_normalize(grid, check, uno::hidden_rows(view.sheet, area)).cells)
-            changed[r.col].insert(r.row);
+        for (const CellRewrite& r : plan_normalize(grid, check, uno::hidden_rows(view.sheet, area)).cells) {
+            const std::string name = header_text(grid, check, r.col), letters = column_letters(area.first_col + r.col);
+            view.rewrites.push_back({area.first_row + r.row, area.first_col + r.col,
+                                     name.empty() ? letters : letters + " · " + shortened(name, 40), r.before, r.after});
+        }
         for (int c = 0; c < grid.cols; ++c) {
             std::string name = header_text(grid, check, c);
             if (name.empty()) continue;
@@ -91,10 +93,6 @@ SheetView read_active_sheet(const Reference<css::frame::XController>& controller
         const int actual = check.col(Column::actual), weight = check.col(Column::weight);
         if (actual >= 0) view.actual_col = area.first_col + actual;
         if (weight >= 0) view.weight_col = area.first_col + weight;
-    }
-    for (const auto& [c, rows] : changed) {
-        std::string name = header_text(grid, check, c);
-        view.changes.push_back({name.empty() ? column_letters(area.first_col + c) : name, int(rows.size())});
     }
     return view;
 }

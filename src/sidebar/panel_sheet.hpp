@@ -1,6 +1,6 @@
 #pragma once
 // What the panels show about the active sheet, read once through src/uno and checked by the core:
-// findings with their cell addresses, cells each column would change, the header's columns.
+// findings with their cell addresses, the cells Normalize would rewrite, the header's columns.
 #include "diagnostic.hpp"
 #include "header.hpp"
 #include "sheet.hpp"
@@ -20,9 +20,10 @@ struct SheetFinding {
     std::string text;                    // "B12 · message" in the UI language
 };
 
-struct ColumnChange {
-    std::string column;                  // the header's text, or the column letter
-    int cells = 0;
+struct SheetRewrite {
+    int sheet_row = 0, sheet_col = 0;    // absolute, 0-based
+    std::string column;                  // "J · Target", or the letter alone
+    std::string before, after;
 };
 
 struct SheetColumn {
@@ -38,7 +39,7 @@ struct SheetView {
     SheetCheck check;
     int first_row = 0, first_col = 0;    // where grid (0,0) lies on the sheet
     std::vector<SheetFinding> findings;
-    std::vector<ColumnChange> changes;   // columns with cells Normalize would rewrite
+    std::vector<SheetRewrite> rewrites;  // the cells Normalize would rewrite: its own plan
     std::vector<SheetColumn> columns;    // the header's columns, for the Summary choices
     int actual_col = -1, weight_col = -1;  // sheet columns found by the core, -1 when absent
     std::array<int, column_count> role_cols{};  // sheet column of each role as read (the Table panel)

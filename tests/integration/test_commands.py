@@ -175,6 +175,141 @@ def check_normalize(office, doc, report, label):
     report.check(f"{label}: one Undo restores the whole sheet's data and formulas", data_snapshot(sheet) == before)
 
 
+def lo_letters(col):
+    return cell_name(col, 0)[:-1]
+
+
+def check_undo_stack(office, doc, report, label):
+    """Each command leaves exactly its own undo action, nothing of Calc's below it (Calc 7.4
+    re-enables its undo manager inside some writes: notes, multi-line texts, merges)."""
+    sheet = lo.sheet(doc)
+    active(doc, sheet)
+    undo = doc.getUndoManager()
+    before = data_snapshot(sheet)
+    for command, args, title in (("Validate", {}, "PEG: verifica"), ("ClearMarks", {}, "PEG: cancella segni"),
+                                 ("Normalize", {}, "PEG: normalizza"), ("Normalize", {"NewColumn": True}, "PEG: normalizza"),
+                                 ("Summary", {}, "PEG: riepilogo")):
+        undo.clear()
+        ok, res = dispatch(office, doc, command, **args)
+        titles = undo.getAllUndoActionTitles()
+        report.check(f"{label}: {command} {args or ''} leaves exactly its own undo action",
+                     ok and titles == (title,), f"{res.get('Message')}; {titles[:4]}")
+        if command != "Validate":
+            undo.undo()
+            report.check(f"{label}: after its Undo nothing of Calc's is left to undo",
+                         not undo.isUndoPossible() and data_snapshot(sheet) == before, str(undo.getAllUndoActionTitles()[:3]))
+        if command == "Summary":
+            active(doc, sheet)
+
+
+def cell_name(col, row):
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row + 1}"
+
+
+def check_normalize_preview(office, doc, report, label):
+    """What the Normalize panel sends (dispatch arguments Cells and NewColumn, commands.hpp): only
+    the ticked cells, nothing when the sheet changed after the preview, new columns that keep the
+    adopted wording. Each is one undo step or none."""
+    sheet = lo.sheet(doc)
+    active(doc, sheet)
+    undo = doc.getUndoManager()
+    before = data_snapshot(sheet)
+    # the plan as Normalize applies it (the preview shows the same plan): every rewrite, then Undo
+    ok, _ = dispatch(office, doc, "Normalize")
+    planned = data_snapshot(sheet)
+    undo.undo()
+    rewrites = [(r, c, v, planned[0][r][c]) for r, row in enumerate(before[0]) for c, v in enumerate(row)
+                if planned[0][r][c] != v]
+    report.check(f"{label}: the sheet has cells to normalize, and Undo restores it",
+                 ok and len(rewrites) >= 3 and data_snapshot(sheet) == before, str(rewrites[:3]))
+    if len(rewrites) < 3:
+        return
+    # the panel's preview with the second line unticked
+    ticked = [rewrites[0], rewrites[2]]
+    cells = tuple((r, c, after) for r, c, _, after in ticked)
+    titles = len(undo.getAllUndoActionTitles())
+    ok, res = dispatch(office, doc, "Normalize", Cells=cells)
+    after = data_snapshot(sheet)
+    changed = [(r, c) for r, row in enumerate(before[0]) for c, v in enumerate(row) if after[0][r][c] != v]
+    report.check(f"{label}: Normalize with two ticked cells writes exactly them",
+                 ok and res.get("Changed") == 2 and sorted(changed) == sorted((r, c) for r, c, _, _ in ticked),
+                 f"{res.get('Message')}; changed {changed}")
+    report.check(f"{label}: the unticked cell keeps its adopted wording",
+                 after[0][rewrites[1][0]][rewrites[1][1]] == rewrites[1][2], repr(rewrites[1]))
+    report.check(f"{label}: ticked Normalize is one undo step", len(undo.getAllUndoActionTitles()) == titles + 1)
+    undo.undo()
+    report.check(f"{label}: its Undo restores the sheet", data_snapshot(sheet) == before)
+
+    # the user edited a ticked cell after the preview: nothing is written
+    r, c, _, after_text = rewrites[0]
+    stale = ((r, c, after_text + " (modificato)"),)
+    titles = len(undo.getAllUndoActionTitles())
+    ok, res = dispatch(office, doc, "Normalize", Cells=stale)
+    report.check(f"{label}: a preview the sheet no longer matches is refused, nothing written",
+                 not ok and data_snapshot(sheet) == before and len(undo.getAllUndoActionTitles()) == titles
+                 and cell_name(c, r) in res.get("Message", ""), res.get("Message"))
+    ok, res = dispatch(office, doc, "Normalize", Cells=())
+    report.check(f"{label}: nothing ticked: nothing written, no undo step",
+                 ok and res.get("Changed") == 0 and data_snapshot(sheet) == before
+                 and len(undo.getAllUndoActionTitles()) == titles, res.get("Message"))
+
+    # into new columns: the originals stay, each normalized column gets one beside it
+    header_before = [sheet.getCellByPosition(c, 2).getString() for c in range(0, 40)]
+    titles = len(undo.getAllUndoActionTitles())
+    ok, res = dispatch(office, doc, "Normalize", NewColumn=True)
+    report.check(f"{label}: NewColumn is one undo step", len(undo.getAllUndoActionTitles()) == titles + 1,
+                 f"{titles} before, now {len(undo.getAllUndoActionTitles())}: {undo.getAllUndoActionTitles()[:4]}")
+    header = [sheet.getCellByPosition(c, 2).getString() for c in range(0, 40)]
+    target_new = next((i for i, h in enumerate(header) if h.startswith("Target") and "normalizzato" in h), -1)
+    original = next((i for i, h in enumerate(header) if h.startswith("Target") and "normalizzato" not in h), -1)
+    # the sample's title is merged across the table: an insert would cut it, so the new columns go
+    # right of the table (plan_new_columns)
+    report.check(f"{label}: NewColumn writes a 'Target (normalizzato)' column right of the table",
+                 ok and res.get("Columns", 0) >= 1 and target_new >= len([h for h in header_before if h]),
+                 f"{res.get('Message')}; header {header}")
+    report.check(f"{label}: the message names the new columns", lo_letters(target_new) in res.get("Message", ""),
+                 res.get("Message"))
+    in_target = [w for w in rewrites if header_before[w[1]].startswith("Target")]
+    r, _, adopted, normal = in_target[0] if in_target else (0, 0, None, None)
+    report.check(f"{label}: the original keeps {adopted!r}, the new column has {normal!r}",
+                 bool(in_target) and sheet.getCellByPosition(original, r).getString() == adopted
+                 and sheet.getCellByPosition(target_new, r).getString() == normal,
+                 repr(sheet.getCellByPosition(target_new, r).getString()))
+    ok2, res2 = dispatch(office, doc, "Validate")
+    report.check(f"{label}: Validate after NewColumn still reads the adopted Target column",
+                 ok2 and res2.get("Errors", -1) >= 0, res2.get("Message"))
+    if ok2 and len(undo.getAllUndoActionTitles()) == titles + 2:
+        undo.undo()  # Validate's marks
+    undo.undo()
+    report.check(f"{label}: one Undo removes the new columns and restores the sheet",
+                 data_snapshot(sheet) == before, diff({i: v for i, v in enumerate(data_snapshot(sheet)[0])},
+                                                      {i: v for i, v in enumerate(before[0])}))
+
+    # without the merged title, nothing is cut: each new column is inserted right beside its source
+    sheet.getCellRangeByPosition(0, 0, 11, 0).merge(False)
+    before = data_snapshot(sheet)
+    titles = len(undo.getAllUndoActionTitles())
+    ok, res = dispatch(office, doc, "Normalize", NewColumn=True)
+    header = [sheet.getCellByPosition(c, 2).getString() for c in range(0, 40)]
+    pairs = [(h, header[i + 1]) for i, h in enumerate(header[:-1]) if h == "Target"]
+    report.check(f"{label}: without merged cells across it, 'Target (normalizzato)' is inserted right beside Target",
+                 ok and pairs and all(n == "Target (normalizzato)" for _, n in pairs)
+                 and len(undo.getAllUndoActionTitles()) == titles + 1, f"{res.get('Message')}; {header[:22]}")
+    undo.undo()
+    report.check(f"{label}: its Undo removes the inserted columns", data_snapshot(sheet) == before)
+
+    # PEG ▸ Normalizza… on a document without a window opens nothing and writes nothing
+    ok, res = dispatch(office, doc, "NormalizePreview")
+    report.check(f"{label}: NormalizePreview without a window says so and writes nothing",
+                 not ok and "pannello laterale" in res.get("Message", "") and data_snapshot(sheet) == before,
+                 res.get("Message"))
+
+
 # ------------------------------------------------------------------------------------- summary
 
 def group_key(text):
@@ -389,7 +524,8 @@ def main():
             lo.Office.store(doc, paths["xlsx"], lo.XLSX)
             lo.close(doc)
             for label, path in paths.items():
-                for check in (check_validate, check_normalize, check_summary, check_refusals):
+                for check in (check_validate, check_normalize, check_normalize_preview, check_undo_stack, check_summary,
+                              check_refusals):
                     if args.only and args.only not in check.__name__:
                         continue
                     doc = office.load(path)

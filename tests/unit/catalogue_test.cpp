@@ -97,7 +97,7 @@ TEST_CASE("catalogue: placeholders filled from the arguments", "[catalogue]") {
         {"cmd_undo_title", Lang::en, {"Normalize"}, "PEG: Normalize"},
         {"cmd_summary_title", Lang::it, {"PEG 2020"}, "Riepilogo PEG del foglio «PEG 2020»"},  // missing arg: empty
         {"panel_counts", Lang::en, {"2", "0", "5"}, "Errors: 2   Warnings: 0   Info: 5"},
-        {"panel_cells", Lang::it, {"12"}, "12 celle"},
+        {"panel_page", Lang::it, {"1", "3"}, "Pagina 1 di 3"},
         {"diag_impossible_date", Lang::it, {"{1}"}, "data inesistente: «{1}»"},  // an arg is not read again
     }));
     CAPTURE(key);
@@ -142,14 +142,17 @@ TEST_CASE("catalogue: every front end's key is in it", "[catalogue]") {
 TEST_CASE("catalogue: the panels' keys", "[catalogue]") {
     // src/sidebar/panel.cpp's Texts, field by field (its Validate and Clear marks are the commands').
     auto key = GENERATE(as<std::string_view>{},
-        "cmd_name_validate", "cmd_clear_button", "panel_counts", "panel_no_findings", "panel_changes_caption",
-        "panel_cells", "panel_no_changes", "panel_preview", "panel_apply", "panel_actual_caption",
+        "cmd_name_validate", "cmd_clear_button", "panel_counts", "panel_no_findings",
+        "panel_no_changes", "panel_preview", "panel_apply", "panel_actual_caption",
         "panel_weight_caption", "panel_none", "panel_create", "panel_no_header", "panel_not_sheet",
         "panel_no_command", "panel_done", "panel_failed", "panel_header_caption", "panel_save_choice",
         "panel_reset_choice", "panel_saved", "panel_forgotten", "panel_role_target", "panel_role_objective",
         "panel_role_indicator", "panel_role_cdr", "panel_role_actual", "panel_role_weight", "panel_role_baseline",
         "panel_role_deadline", "panel_role_attainment", "panel_role_unit", "panel_whole_workbook",
-        "panel_show_info");
+        "panel_show_info", "panel_no_table", "panel_changes_count", "panel_all_columns",
+        "panel_tick_all", "panel_tick_none", "panel_page", "panel_new_column", "panel_stale", "cmd_preview_stale",
+        "cmd_nothing_ticked", "cmd_normalized_suffix", "cmd_no_room_for_columns", "cmd_normalized_columns",
+        "cmd_preview_opened", "cmd_preview_no_window", "cmd_no_deck");
     CAPTURE(key);
     CHECK(!phrase(key, Lang::it).empty());
     CHECK(!phrase(key, Lang::en).empty());

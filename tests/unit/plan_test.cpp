@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -117,6 +118,78 @@ TEST_CASE("plan_normalize leaves formulas, numbers and the title alone", "[plan]
     for (const CellRewrite& c : plan.cells) {
         CAPTURE(c.row, c.col, c.before);
         CHECK(c.row == 2);
+    }
+}
+
+TEST_CASE("choose_rewrites keeps the ticked cells, and refuses all when the sheet changed since", "[plan]") {
+    const Sample& s = sample();
+    const NormalizePlan plan = plan_normalize(s.grid, s.check);
+    const int target = s.check.col(Column::peg_target);
+    const CellRewrite* line38 = rewrite_at(plan, 37, target);  // "< = 10 giorni"
+    const CellRewrite* line4 = rewrite_at(plan, 3, target);    // "31/12/2020"
+    REQUIRE(line38);
+    REQUIRE(line4);
+
+    const ChosenPlan two = choose_rewrites(plan, {{{37, target}, "≤ 10 giorni"}, {{3, target}, "entro il 31/12/2020"}});
+    CHECK(two.stale.empty());
+    REQUIRE(two.plan.cells.size() == 2);
+    CHECK(two.plan.cells[0].row == 3);  // the plan's order, not the panel's
+    CHECK(two.plan.cells[1].before == "< = 10 giorni");
+
+    // what the preview showed / what the cell holds now
+    auto [at, shown] = GENERATE(table<CellPos, std::string>({
+        {{37, 0}, "≤ 10 giorni"},    // a cell the plan does not rewrite
+        {{37, 9999}, "≤ 10 giorni"},  // outside the sheet
+        {{37, 9}, "≤ 11 giorni"},     // the target was edited after the preview
+    }));
+    CAPTURE(at.row, at.col, shown);
+    const CellPos where{at.row, at.col == 9 ? target : at.col};
+    const ChosenPlan changed = choose_rewrites(plan, {{{3, target}, "entro il 31/12/2020"}, {where, shown}});
+    REQUIRE(changed.stale.size() == 1);
+    CHECK(changed.stale[0] == where);
+    CHECK(changed.plan.cells.empty());
+    CHECK(choose_rewrites(plan, {}).plan.cells.empty());
+}
+
+TEST_CASE("plan_new_columns: one new column right of each normalized column, the originals kept", "[plan]") {
+    Grid g(4, 4);
+    g.at(0, 0) = Cell::of_text("Obiettivo");
+    g.at(0, 1) = Cell::of_text("Indicatore");
+    g.at(0, 2) = Cell::of_text("Target");
+    g.at(0, 3) = Cell::of_text("Note");
+    SheetCheck check;
+    check.header_row = 0;
+    NormalizePlan plan;
+    plan.cells = {{1, 0, "Ridurre  i tempi", "Ridurre i tempi"}, {1, 2, "< = 10 giorni", "≤ 10 giorni"},
+                  {3, 2, ">=95%", "≥ 95%"}};
+    const NewColumnsPlan p = plan_new_columns(plan, g, check, "normalizzato");
+    // columns A and C get new ones at B and E (after B's insert, C is D); right to left
+    REQUIRE(p.inserts.size() == 2);
+    CHECK((p.inserts[0].source_col == 2 && p.inserts[0].insert_at == 3 && p.inserts[0].final_col == 4));
+    CHECK((p.inserts[1].source_col == 0 && p.inserts[1].insert_at == 1 && p.inserts[1].final_col == 1));
+    // row, col, text
+    auto [row, col, text] = GENERATE(table<int, int, std::string>({
+        {0, 1, "Obiettivo (normalizzato)"}, {1, 1, "Ridurre i tempi"},
+        {0, 4, "Target (normalizzato)"}, {1, 4, "≤ 10 giorni"}, {3, 4, "≥ 95%"},
+    }));
+    CAPTURE(row, col);
+    const auto it = std::find_if(p.cells.begin(), p.cells.end(), [&](const CellRewrite& c) { return c.row == row && c.col == col; });
+    REQUIRE(it != p.cells.end());
+    CHECK(it->after == text);
+    CHECK(it->before.empty());
+    CHECK(p.cells.size() == 5);
+    CHECK(plan_new_columns({}, g, check, "normalizzato").inserts.empty());
+
+    SECTION("merged cells across a source and its right neighbour: that column goes right of the table") {
+        g.merges.push_back({0, 0, 0, 3});  // a title merged over the table's whole width... on row 0 here
+        const NewColumnsPlan merged = plan_new_columns(plan, g, check, "normalizzato");
+        CHECK(merged.inserts.empty());
+        REQUIRE(merged.columns.size() == 2);
+        CHECK((merged.columns[0].insert_at == -1 && merged.columns[0].final_col == 4));
+        CHECK((merged.columns[1].insert_at == -1 && merged.columns[1].final_col == 5));
+        g.merges = {{1, 2, 2, 2}};  // one column tall, two rows high: it cuts no column boundary
+        const NewColumnsPlan tall = plan_new_columns(plan, g, check, "normalizzato");
+        CHECK(tall.inserts.size() == 2);
     }
 }
 
