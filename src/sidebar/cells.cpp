@@ -1,5 +1,7 @@
 #include "cells.hpp"
 
+#include "edit.hpp"
+
 #include "convert.hpp"
 
 #include <com/sun/star/beans/PropertyState.hpp>
@@ -74,6 +76,7 @@ void cells_in(const std::set<CellPos>& cells, const css::table::CellRangeAddress
 }  // namespace
 
 void write_step(const char* what) {
+    keep_undo_locked();
 #ifndef NDEBUG
     static long count = 0;
     const char* fail = std::getenv("PEGKIT_FAIL_WRITE");
@@ -119,6 +122,7 @@ void set_fills(const Reference<css::sheet::XSpreadsheet>& sheet, const Reference
         } else {
             const Reference<css::beans::XPropertySet> props(ranges, UNO_QUERY_THROW);
             props->setPropertyValue("CellBackColor", Any(f.second));
+            keep_undo_locked();
             if (f.second == -1) props->setPropertyValue("IsCellBackgroundTransparent", Any(true));
         }
     }
@@ -179,11 +183,20 @@ Untouchable untouchable_cells(const Reference<css::sheet::XSpreadsheet>& sheet, 
     return u;
 }
 
+void add_multiline(Untouchable& untouchable, const Grid& grid) {
+    for (int r = 0; r < grid.rows; ++r)
+        for (int c = 0; c < grid.cols; ++c)
+            if (grid.at(r, c).text.find('\n') != std::string::npos) untouchable.cells.insert({r, c});
+}
+
 void write_texts(const Reference<css::sheet::XSpreadsheet>& sheet, const std::vector<TextWrite>& writes,
                  const Untouchable& untouchable) {
+    const auto alone_write = [&](const TextWrite& w) {
+        return untouchable.covers(w.at) || w.text.find('\n') != std::string::npos;
+    };
     std::vector<const TextWrite*> alone;
     for (std::size_t i = 0; i < writes.size();) {
-        if (untouchable.covers(writes[i].at)) {
+        if (alone_write(writes[i])) {
             alone.push_back(&writes[i++]);
             continue;
         }
@@ -192,7 +205,7 @@ void write_texts(const Reference<css::sheet::XSpreadsheet>& sheet, const std::ve
         const int col = writes[i].at.col, first = writes[i].at.row;
         std::size_t j = i;
         int row = first;
-        while (j + 1 < writes.size() && writes[j + 1].at.col == col && !untouchable.covers(writes[j + 1].at)) {
+        while (j + 1 < writes.size() && writes[j + 1].at.col == col && !alone_write(writes[j + 1])) {
             int r = row + 1;
             while (r < writes[j + 1].at.row && !untouchable.covers({r, col})) ++r;
             if (r != writes[j + 1].at.row) break;

@@ -37,18 +37,23 @@ struct Untouchable {
 };
 Untouchable untouchable_cells(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, int rows, int cols,
                               const std::vector<bool>& hidden_rows);
+// Text on several lines, which a block would write again: setDataArray records a multi-line text
+// in Calc's own undo stack even while it is locked (Calc 7.4), XText::setString does not.
+void add_multiline(Untouchable& untouchable, const Grid& grid);
 
 struct TextWrite {
     CellPos at;
     std::string text;
 };
 // Writes the texts as text (never read as numbers or formulas), in column blocks that keep the
-// cells between them as they are; notes stay. `writes` sorted by column, then row.
+// cells between them as they are; notes stay. A text on several lines is written alone (see
+// add_multiline). `writes` sorted by column, then row.
 void write_texts(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, const std::vector<TextWrite>& writes,
                  const Untouchable& untouchable);
 
-// A test hook of non-Release builds: PEGKIT_FAIL_WRITE=N makes the N-th write step of the
-// process throw, so that the tests see each command restore the document. No-op otherwise.
+// Before each write step: keeps Calc's undo manager locked (edit.hpp). A test hook of non-Release
+// builds: PEGKIT_FAIL_WRITE=N makes the N-th write step of the process throw, so that the tests
+// see each command restore the document.
 void write_step(const char* what);
 
 }  // namespace pegkit::sidebar

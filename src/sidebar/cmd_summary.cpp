@@ -96,29 +96,28 @@ public:
           m_cells(cells_of(m_plan, lang, s.sheet_name)) {}
 
     void apply() override {
-        m_undo = Reference<css::document::XUndoManagerSupplier>(m_s.model, UNO_QUERY_THROW)->getUndoManager();
         const Reference<css::sheet::XSpreadsheets> sheets = m_s.document->getSheets();
         if (sheets->hasByName(uno::to_ou(m_name))) throw std::runtime_error("sheet name taken: " + m_name);
         write_step("insert sheet");
         sheets->insertNewByName(uno::to_ou(m_name), static_cast<sal_Int16>(m_s.sheet_index + 1));
         m_inserted = true;
-        relock();
+        keep_undo_locked();
         const Reference<css::sheet::XSpreadsheet> out(sheets->getByName(uno::to_ou(m_name)), UNO_QUERY_THROW);
         const sal_Int16 index = Reference<css::sheet::XCellRangeAddressable>(out, UNO_QUERY_THROW)->getRangeAddress().Sheet;
         write_step("summary cells");
         Reference<css::sheet::XCellRangeData>(
             out->getCellRangeByPosition(0, 0, SummaryPlan::width - 1, m_cells.getLength() - 1), UNO_QUERY_THROW)
             ->setDataArray(m_cells);
-        relock();
+        keep_undo_locked();
         styles(out, index);
-        relock();
+        keep_undo_locked();
         chart(out, index);
-        relock();
+        keep_undo_locked();
     }
 
     void revert() override {
         if (!m_inserted) return;
-        relock();
+        keep_undo_locked();
         const Reference<css::sheet::XSpreadsheets> sheets = m_s.document->getSheets();
         if (sheets->hasByName(uno::to_ou(m_name))) sheets->removeByName(uno::to_ou(m_name));
         m_inserted = false;
@@ -127,15 +126,6 @@ public:
     const std::string& name() const { return m_name; }
 
 private:
-    // Calc turns its undo recording back on behind our lock (ScDocument::EnableUndo restores the
-    // state it saw, and the lock is not that state): taking the lock again after each call keeps
-    // the summary one undo step of ours. We hold the lock here (run_edit, our undo action).
-    void relock() {
-        if (!m_undo.is()) return;
-        m_undo->unlock();
-        m_undo->lock();
-    }
-
     void styles(const Reference<css::sheet::XSpreadsheet>& out, sal_Int16 index) {
         const int rows = m_cells.getLength(), width = SummaryPlan::width;
         std::vector<css::table::CellRangeAddress> bold, colours[3];
@@ -143,14 +133,19 @@ private:
         for (const auto& l : m_plan.lights) colours[l.level].push_back(range(index, l.row, l.col, l.row, l.col));
         write_step("summary styles");
         ranges(m_s.factory, bold)->setPropertyValue("CharWeight", Any(css::awt::FontWeight::BOLD));
+        keep_undo_locked();  // each attribute call may turn Calc's recording back on (edit.hpp)
         const Reference<css::util::XNumberFormatTypes> types(
             Reference<css::util::XNumberFormatsSupplier>(m_s.document, UNO_QUERY_THROW)->getNumberFormats(), UNO_QUERY_THROW);
         const sal_Int32 pct2 = types->getFormatIndex(css::i18n::NumberFormatIndex::PERCENT_DEC2, css::lang::Locale());
         ranges(m_s.factory, {range(index, 0, m_plan.percent_first_col, rows - 1, m_plan.percent_last_col)})
             ->setPropertyValue("NumberFormat", Any(pct2));
+        keep_undo_locked();
         const sal_Int32 light[3] = {fill_green, fill_amber, fill_red};
         for (int k = 0; k < 3; ++k)
-            if (!colours[k].empty()) ranges(m_s.factory, colours[k])->setPropertyValue("CellBackColor", Any(light[k]));
+            if (!colours[k].empty()) {
+                ranges(m_s.factory, colours[k])->setPropertyValue("CellBackColor", Any(light[k]));
+                keep_undo_locked();
+            }
         // No column widths: setting one records a Calc undo action even behind our lock (7.4),
         // which a later Undo would apply to a sheet our own Undo has removed.
         (void)out;
@@ -200,7 +195,6 @@ private:
     Lang m_lang;
     Sequence<Sequence<Any>> m_cells;
     bool m_inserted = false;
-    Reference<css::document::XUndoManager> m_undo;
 };
 
 }  // namespace

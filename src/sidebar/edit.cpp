@@ -34,15 +34,21 @@ Reference<css::document::XUndoManager> undo_manager(const Reference<css::frame::
     return supplier.is() ? supplier->getUndoManager() : nullptr;
 }
 
+// The lock the running edit holds, for keep_undo_locked(); the office's main thread only.
+Reference<css::document::XUndoManager> held;
+
 // While an edit writes, Calc's own undo actions are dropped. Also during our own undo and redo:
 // an action Calc added then would clear the redo stack, and with it the very action running.
 class UndoLocked {
 public:
     explicit UndoLocked(const Reference<css::document::XUndoManager>& undo) : m_undo(undo) {
-        if (m_undo.is()) m_undo->lock();
+        if (!m_undo.is()) return;
+        m_undo->lock();
+        if (!held.is()) held = m_undo, m_outer = true;
     }
     ~UndoLocked() {
         try {
+            if (m_outer) held.clear();
             if (m_undo.is()) m_undo->unlock();
         } catch (...) {
         }
@@ -52,6 +58,7 @@ public:
 
 private:
     Reference<css::document::XUndoManager> m_undo;
+    bool m_outer = false;
 };
 
 // Views repaint once at the end, not after every bulk call.
@@ -115,6 +122,17 @@ private:
 
 }  // namespace
 
+void keep_undo_locked() noexcept {
+    try {
+        // unlock and lock again: the lock count goes through 0, and the undo manager is disabled anew
+        if (held.is()) {
+            held->unlock();
+            held->lock();
+        }
+    } catch (...) {
+    }
+}
+
 EditRun run_edit(const Reference<css::frame::XModel>& model, const std::shared_ptr<Edit>& edit, const std::string& title) {
     EditRun run;
     const Reference<css::document::XUndoManager> undo = undo_manager(model);
@@ -138,8 +156,8 @@ EditRun run_edit(const Reference<css::frame::XModel>& model, const std::shared_p
             }
         }
     }
-    // Calc 7.4 still records some of its own actions behind the lock (pastes, notes, formats);
-    // they stay below ours, and our Undo alone gives back the document.
+    // Each write step locks again (keep_undo_locked): Calc 7.4 itself re-enables the undo manager
+    // behind the lock, and what it records then would stay below ours.
     if (step && !failed) undo->addUndoAction(new UndoAction(model, edit, title));
     run.undo_step = step && !failed;
     return run;

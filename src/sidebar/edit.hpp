@@ -24,6 +24,11 @@ struct EditRun {
     bool undo_step = false;
 };
 
+// Before each write of an edit (cells.hpp, write_step): Calc 7.4 re-enables its undo manager
+// inside some writes (a multi-line text through setDataArray, a note, a merge), after which the
+// lock held by run_edit no longer drops Calc's own actions. Locks it again; no-op outside an edit.
+void keep_undo_locked() noexcept;
+
 // Applies `edit` to `model`'s document; on success adds one undo action titled `title`.
 EditRun run_edit(const css::uno::Reference<css::frame::XModel>& model, const std::shared_ptr<Edit>& edit,
                  const std::string& title);
