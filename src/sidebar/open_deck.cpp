@@ -42,7 +42,8 @@ Outcome show_normalize_preview(const Reference<css::uno::XComponentContext>& con
     const Reference<css::ui::XSidebarProvider> sidebar = controller.is() ? controller->getSidebar() : nullptr;
     if (!window.is() || !window->isVisible() || !sidebar.is())
         return failure(say("cmd_preview_no_window", lang));
-    sidebar->setVisible(true);
+    // each step only when needed: asking an open deck to open again closes it
+    if (!sidebar->isVisible()) sidebar->setVisible(true);
     Reference<css::ui::XDecks> decks = sidebar->getDecks();
     if (!decks.is() || !decks->hasByName(deck_id)) {
         ask_for_deck(context, frame);
@@ -51,11 +52,11 @@ Outcome show_normalize_preview(const Reference<css::uno::XComponentContext>& con
     Reference<css::ui::XDeck> deck;
     if (decks.is() && decks->hasByName(deck_id)) decks->getByName(deck_id) >>= deck;
     if (!deck.is()) return failure(say("cmd_no_deck", lang));
-    deck->activate(true);
+    if (!deck->isActive()) deck->activate(true);
     const Reference<css::ui::XPanels> panels = deck->getPanels();
     Reference<css::ui::XPanel> panel;
     if (panels.is() && panels->hasByName(panel_id)) panels->getByName(panel_id) >>= panel;
-    if (panel.is()) panel->expand(true);  // the other panels fold, as a click on its title does
+    if (panel.is() && !panel->isExpanded()) panel->expand(true);  // the others fold, as a click on its title does
     Outcome o;
     o.ok = true;
     o.message = say("cmd_preview_opened", lang);

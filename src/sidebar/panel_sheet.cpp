@@ -9,6 +9,7 @@
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -80,7 +81,11 @@ SheetView read_active_sheet(const Reference<css::frame::XController>& controller
     }
     // The preview is the Normalize command's own plan: it never promises what Apply does not do.
     if (check.found) {
-        for (const CellRewrite& r : plan_normalize(grid, check, uno::hidden_rows(view.sheet, area)).cells) {
+        // the targets first: their canonical form is what the user reads the preview for
+        std::vector<CellRewrite> cells = plan_normalize(grid, check, uno::hidden_rows(view.sheet, area)).cells;
+        const int target = check.col(Column::peg_target);
+        std::stable_partition(cells.begin(), cells.end(), [target](const CellRewrite& r) { return r.col == target; });
+        for (const CellRewrite& r : cells) {
             const std::string name = header_text(grid, check, r.col), letters = column_letters(area.first_col + r.col);
             view.rewrites.push_back({area.first_row + r.row, area.first_col + r.col,
                                      name.empty() ? letters : letters + " · " + shortened(name, 40), r.before, r.after});

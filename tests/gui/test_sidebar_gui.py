@@ -141,14 +141,25 @@ def show_deck(office, doc):
     return sidebar, deck
 
 
-def panel_controls(deck, panel):
-    """The panel's buttons, fixed texts and list boxes, each in the order the panel made them."""
-    found = {"Button": [], "FixedText": [], "ListBox": []}
+def panel_controls(deck, panel, kinds=("Button", "FixedText", "ListBox")):
+    """The panel's controls of each kind (buttons, fixed texts, list boxes by default), each in
+    the order the panel made them."""
+    found = {kind: [] for kind in kinds}
     for control in deck.getPanels().getByName(panel).getDialog().getControls():
         for kind, bucket in found.items():
             if control.getModel().supportsService(f"com.sun.star.awt.UnoControl{kind}Model"):
                 bucket.append(control)
-    return found["Button"], found["FixedText"], found["ListBox"]
+    return tuple(found[kind] for kind in kinds)
+
+
+def wait_for(condition, timeout=15.0):
+    """Polls until condition() holds (the panels refresh after the office's events, not at once)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.3)
+    return condition()
 
 
 def press(button, status, timeout=30.0):
@@ -166,7 +177,7 @@ def press(button, status, timeout=30.0):
 
 
 def use_panels(doc, deck, report):
-    """Validate, choose a finding, then Normalize: what a user does with the deck."""
+    """Validate, then choose a finding: what a user does first with the deck."""
     buttons, texts, lists = panel_controls(deck, "PegkitValidatePanel")
     findings = lists[0]
     report.check("Validate panel lists the sheet's findings", findings.getItemCount() > 0,
@@ -200,14 +211,128 @@ def use_panels(doc, deck, report):
     want = "$" + cell.rstrip("0123456789") + "$" + cell[len(cell.rstrip("0123456789")):]
     report.check("choosing a finding selects its cell", name.endswith("." + want), f"{cell}: selection {name!r}")
 
-    buttons, texts, lists = panel_controls(deck, "PegkitNormalizePanel")
-    preview = lists[0].getItems()
-    total = sum(int(item.rsplit(": ", 1)[1].split()[0]) for item in preview if ": " in item)
-    report.check("Normalize preview counts cells by column", total > 0, f"preview {preview}")
-    status = press(buttons[1], texts[-1])
-    report.check("Apply changes as many cells as previewed", str(total) in status,
-                 f"previewed {total}, status {status!r}")
-    report.check("preview is empty after Apply", lists[0].getItemCount() == 1, f"{lists[0].getItems()}")
+
+
+def counted(label):
+    """(to change, ticked) from "Celle da cambiare: 406, spuntate: 404" / "Cells to change: …"."""
+    numbers = [int(n) for n in label.replace(",", " ").replace(":", " ").split() if n.isdigit()]
+    return tuple(numbers[:2]) if len(numbers) >= 2 else (None, None)
+
+
+def use_normalize_preview(office, doc, deck, report, display, artifacts, lang):
+    """The per-cell preview: two lines unticked, Apply, Undo; the panel follows each step."""
+    deck.getPanels().getByName("PegkitNormalizePanel").expand(True)
+    time.sleep(RENDER_WAIT / 2)
+    buttons, texts, lists, boxes = panel_controls(deck, "PegkitNormalizePanel",
+                                                  ("Button", "FixedText", "ListBox", "CheckBox"))
+    changes, status = texts[0], texts[-1]
+    ticks, new_column = boxes[:-1], boxes[-1]
+    apply = buttons[-1]
+    total, ticked = counted(changes.getText())
+    report.check("Normalize preview counts the cells to change, all ticked", total and total == ticked,
+                 repr(changes.getText()))
+    lines = [b.getModel().HelpText for b in ticks if b.isVisible()]
+    report.check("the preview lists ten cells a page, cell · before → after",
+                 len(lines) == 10 and all(" · " in l and " → " in l for l in lines), repr(lines[:2]))
+    report.check("the column filter lists the columns with changes",
+                 lists[0].getItemCount() >= 2, repr(lists[0].getItems()[:4]))
+    sheet = doc.getCurrentController().getActiveSheet()
+    cursor = sheet.createCursor()
+    cursor.gotoEndOfUsedArea(False)
+    end = cursor.getRangeAddress()
+    area = sheet.getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow)
+    before = area.getDataArray()
+
+    # two lines unticked, as a user clicks them
+    unticked = []
+    for box in ticks[:2]:
+        box.getAccessibleContext().doAccessibleAction(0)
+        unticked.append(box.getModel().HelpText.split(" · ")[0])
+    wait_for(lambda: counted(changes.getText())[1] == total - 2, 5)
+    report.check("unticking two lines counts them out", counted(changes.getText()) == (total, total - 2),
+                 repr(changes.getText()))
+    screenshot(display, os.path.join(artifacts, f"normalize-preview-{lang}.png"))
+
+    status.setText("")
+    apply.getAccessibleContext().doAccessibleAction(0)
+    wait_for(lambda: status.getText() != "", 30)
+    after = area.getDataArray()
+    changed = [(r, c) for r, row in enumerate(before) for c, v in enumerate(row) if after[r][c] != v]
+    kept = [lo_cell(sheet, name).getString() == value for name, value in
+            ((n, before[lo_row(n)][lo_col(n)]) for n in unticked)]
+    report.check("Apply writes every ticked cell and only those", len(changed) == total - 2 and all(kept),
+                 f"{len(changed)} changed of {total}, unticked {unticked} kept {kept}; status {status.getText()!r}")
+    report.check("after Apply the preview shows what is left: the two unticked cells",
+                 wait_for(lambda: counted(changes.getText())[0] == 2), repr(changes.getText()))
+    screenshot(display, os.path.join(artifacts, f"normalize-applied-{lang}.png"))
+
+    dispatch_uno(office, doc, ".uno:Undo")
+    restored = area.getDataArray() == before
+    report.check("one Undo restores the sheet", restored)
+    report.check("after Undo the panel shows every cell to change again, by itself",
+                 wait_for(lambda: counted(changes.getText())[0] == total), repr(changes.getText()))
+
+    # PEG ▸ Normalizza… opens this preview and writes nothing: from another deck, and from the
+    # PEG deck with another panel open
+    decks = doc.getCurrentController().getSidebar().getDecks()
+    other = next(name for name in decks.getElementNames() if name != DECK)
+    decks.getByName(other).activate(True)
+    time.sleep(1.0)
+    dispatch_uno(office, doc, "vnd.pegkit:NormalizePreview")
+    report.check(f"PEG ▸ Normalize… from another deck ({other}) shows the PEG deck",
+                 wait_for(lambda: deck.isActive() and deck.getPanels().getByName("PegkitNormalizePanel").isExpanded(), 10))
+    deck.getPanels().getByName("PegkitValidatePanel").expand(True)
+    time.sleep(1.0)
+    dispatch_uno(office, doc, "vnd.pegkit:NormalizePreview")
+    opened = wait_for(lambda: deck.isActive() and deck.getPanels().getByName("PegkitNormalizePanel").isExpanded(), 10)
+    time.sleep(1.0)
+    opened = opened and deck.isActive()  # and it stays open
+    report.check("PEG ▸ Normalize… opens the preview and writes nothing",
+                 opened and area.getDataArray() == before)
+
+
+def switch_sheets(doc, deck, report, display, artifacts, lang):
+    """A sheet switch refreshes the panels; an empty sheet reads "no PEG table", not "Errors: 1"."""
+    deck.getPanels().getByName("PegkitValidatePanel").expand(True)
+    time.sleep(RENDER_WAIT / 2)
+    _, texts, _ = panel_controls(deck, "PegkitValidatePanel")
+    counts = texts[0]
+    with_table = counts.getText()
+    sheets = doc.getSheets()
+    sheets.insertNewByName("Vuoto", sheets.getCount())
+    controller = doc.getCurrentController()
+    plan = controller.getActiveSheet()
+    controller.setActiveSheet(sheets.getByName("Vuoto"))
+    neutral = "Nessuna tabella PEG in questo foglio." if lang.startswith("it") else "No PEG table on this sheet."
+    report.check("switching to an empty sheet: the Validate panel says there is no PEG table",
+                 wait_for(lambda: counts.getText() == neutral), f"{with_table!r} → {counts.getText()!r}")
+    time.sleep(RENDER_WAIT / 2)
+    report.check("the PEG deck stays open over the sheet switch", deck.isActive())
+    screenshot(display, os.path.join(artifacts, f"sheet-switch-{lang}.png"))
+    controller.setActiveSheet(plan)
+    report.check("switching back: the findings are counted again",
+                 wait_for(lambda: counts.getText() == with_table), repr(counts.getText()))
+
+
+def dispatch_uno(office, doc, command):
+    helper = office.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", office.ctx)
+    helper.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
+
+
+def lo_col(name):
+    letters = name.rstrip("0123456789")
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def lo_row(name):
+    return int(name[len(name.rstrip("0123456789")):]) - 1
+
+
+def lo_cell(sheet, name):
+    return sheet.getCellByPosition(lo_col(name), lo_row(name))
 
 
 def use_columns_panel(doc, deck, report, display, path):
@@ -321,6 +446,8 @@ def run(args, report):
         use_panels(doc, deck, report)
         time.sleep(RENDER_WAIT / 2)
         screenshot(display, used)
+        use_normalize_preview(office, doc, deck, report, display, args.artifacts, args.lang)
+        switch_sheets(doc, deck, report, display, args.artifacts, args.lang)
         use_columns_panel(doc, deck, report, display, os.path.join(args.artifacts, f"sidebar-{args.lang}-columns.png"))
         press_f1_on_panel(office, deck, display, report)
         open_deck_by_shortcut(doc, display, report)
