@@ -272,6 +272,16 @@ def use_normalize_preview(office, doc, deck, report, display, artifacts, lang):
     report.check("after Undo the panel shows every cell to change again, by itself",
                  wait_for(lambda: counted(changes.getText())[0] == total), repr(changes.getText()))
 
+    # a macro's Normalize (no Cells: the whole plan): the panel shows what is left, by itself
+    dispatch_uno(office, doc, "vnd.pegkit:Normalize")
+    none_left = "Nessuna cella da cambiare." if lang.startswith("it") else "No cells to change."
+    report.check("after a macro's Normalize the panel shows no cell left to change",
+                 wait_for(lambda: changes.getText() == none_left), repr(changes.getText()))
+    dispatch_uno(office, doc, ".uno:Undo")
+    report.check("and after its Undo every cell again",
+                 wait_for(lambda: counted(changes.getText())[0] == total) and area.getDataArray() == before,
+                 repr(changes.getText()))
+
     # PEG ▸ Normalizza… opens this preview and writes nothing: from another deck, and from the
     # PEG deck with another panel open
     decks = doc.getCurrentController().getSidebar().getDecks()
