@@ -1,5 +1,6 @@
 #include "text_reader.hpp"
 
+#include "catalogue.hpp"
 #include "messages.hpp"
 #include "text_table.hpp"
 
@@ -125,7 +126,7 @@ TextRead read_text_table(const std::string& path, bool csv, const TextLimits& li
     }
     if (!valid_utf8(text)) {
         text = from_windows_1252(text);
-        result.notes.push_back(lang == Lang::it ? "non UTF-8: letto come Windows-1252" : "not UTF-8: read as Windows-1252");
+        result.notes.push_back(say("cli_windows_1252", lang));
     }
     const char sep = csv ? csv_separator(text) : '\t';
     // One line of 200,000 separators would make a Grid of rows × 200,000 cells: counted first.

@@ -236,6 +236,38 @@ constexpr Phrase phrases[] = {
      "nessuna connessione all'office su {0}: {1}",
      "no connection to the office at {0}: {1}"},
     {"cli_interrupted", "interrotto", "interrupted"},
+    {"cli_windows_1252", "non UTF-8: letto come Windows-1252", "not UTF-8: read as Windows-1252"},
+
+    // pegkit-check's text report (src/cli/write_text.cpp). Its severities are cmd_error_word and
+    // cmd_warning_word, its summary headings cmd_by_* and cmd_total.
+    {"cli_info_word", "informazione", "info"},
+    {"cli_errors", "errori", "errors"},
+    {"cli_warnings", "avvisi", "warnings"},
+    {"cli_infos", "informazioni", "info"},
+    {"cli_objectives", "obiettivi", "objectives"},
+    {"cli_header_row", "intestazione alla riga", "header on row"},
+    {"cli_plan_year", "anno del piano", "plan year"},
+    {"cli_no_header", "nessuna intestazione PEG", "no PEG header"},
+    {"cli_unreadable", "illeggibile", "unreadable"},
+    {"cli_files", "file", "files"},
+    {"cli_sheets", "fogli", "sheets"},
+    {"cli_summary_columns", "obiettivi  valutati  raggiunti  media", "objectives  assessed  met  mean"},
+    {"cli_not_assessed", "non valutato", "not assessed"},
+    {"cli_stopped", "controllo interrotto", "check stopped"},
+    {"cli_status", "Stato", "Status"},
+    {"cli_marked_row", "non valutabile riga {0} «{1}»: {2}", "not assessable row {0} «{1}»: {2}"},
+    {"cli_override_row",
+     "valore validato, riga {0}: {1} (calcolato {2}): {3}",
+     "validated value, row {0}: {1} (computed {2}): {3}"},
+
+    // Where an objective stands (src/core/status.hpp: status_label); the codes that go into CSV
+    // and JSON are status_code's, not these.
+    {"status_reached", "raggiunto", "reached"},
+    {"status_on_track", "in linea", "on track"},
+    {"status_at_risk", "a rischio", "at risk"},
+    {"status_not_reached", "non raggiunto", "not reached"},
+    {"status_in_progress", "in corso", "in progress"},
+    {"status_not_assessable", "non valutabile", "not assessable"},
 
     // The Options page (src/options/labels.hpp); its Validate heading is cmd_name_validate.
     {"options_year_line", "Anno del piano", "Plan year"},
@@ -320,6 +352,7 @@ constexpr Phrase phrases[] = {
      "Il documento non ha una finestra visibile: l'anteprima di Normalizza è nel pannello laterale.",
      "The document has no visible window: Normalize's preview is in the sidebar."},
     {"cmd_no_deck", "Il pannello Obiettivi PEG non è disponibile.", "The PEG targets deck is not available."},
+
 };
 
 constexpr std::size_t phrase_count = std::size(phrases);

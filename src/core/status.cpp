@@ -1,5 +1,6 @@
 #include "status.hpp"
 
+#include "catalogue.hpp"
 #include "clean.hpp"
 
 namespace pegkit {
@@ -17,14 +18,13 @@ std::string_view status_code(Status s) noexcept {
 }
 
 std::string_view status_label(Status s, Lang lang) noexcept {
-    const bool it = lang == Lang::it;
     switch (s) {
-        case Status::raggiunto: return it ? "raggiunto" : "reached";
-        case Status::in_linea: return it ? "in linea" : "on track";
-        case Status::a_rischio: return it ? "a rischio" : "at risk";
-        case Status::non_raggiunto: return it ? "non raggiunto" : "not reached";
-        case Status::in_corso: return it ? "in corso" : "in progress";
-        case Status::non_valutabile: return it ? "non valutabile" : "not assessable";
+        case Status::raggiunto: return phrase("status_reached", lang);
+        case Status::in_linea: return phrase("status_on_track", lang);
+        case Status::a_rischio: return phrase("status_at_risk", lang);
+        case Status::non_raggiunto: return phrase("status_not_reached", lang);
+        case Status::in_corso: return phrase("status_in_progress", lang);
+        case Status::non_valutabile: return phrase("status_not_assessable", lang);
     }
     return "";
 }

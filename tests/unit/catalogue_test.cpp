@@ -2,6 +2,7 @@
 #include "catalogue.hpp"
 #include "diagnostic.hpp"
 #include "messages.hpp"  // src/cli: reason()
+#include "status.hpp"
 #include "../../src/options/labels.hpp"
 #include "../../src/sidebar/messages.hpp"
 
@@ -156,4 +157,48 @@ TEST_CASE("catalogue: the panels' keys", "[catalogue]") {
     CAPTURE(key);
     CHECK(!phrase(key, Lang::it).empty());
     CHECK(!phrase(key, Lang::en).empty());
+}
+
+TEST_CASE("catalogue: pegkit-check's text report keys", "[catalogue]") {
+    // src/cli/write_text.cpp's words and lines, and text_reader.cpp's note on the encoding.
+    auto key = GENERATE(as<std::string_view>{},
+        "cli_info_word", "cmd_warning_word", "cmd_error_word", "cli_infos", "cli_warnings", "cli_errors",
+        "cli_objectives", "cli_header_row", "cli_plan_year", "cli_no_header", "cli_unreadable", "cmd_total",
+        "cli_files", "cli_sheets", "cmd_by_strategic", "cmd_by_mission", "cmd_by_programme", "cmd_by_cdr",
+        "cli_summary_columns", "cli_not_assessed", "cli_stopped", "cli_status", "cli_marked_row",
+        "cli_override_row", "cli_windows_1252");
+    CAPTURE(key);
+    CHECK(!phrase(key, Lang::it).empty());
+    CHECK(!phrase(key, Lang::en).empty());
+}
+
+TEST_CASE("catalogue: pegkit-check's report lines as before", "[catalogue]") {
+    auto [key, lang, args, expected] = GENERATE(table<std::string_view, Lang, std::vector<std::string>, std::string>({
+        {"cli_marked_row", Lang::it, {"4", "Revisione", "Obiettivo sterilizzato"},
+         "non valutabile riga 4 «Revisione»: Obiettivo sterilizzato"},
+        {"cli_marked_row", Lang::en, {"4", "Revisione", "Obiettivo sterilizzato"},
+         "not assessable row 4 «Revisione»: Obiettivo sterilizzato"},
+        {"cli_override_row", Lang::it, {"3", "90.0%", "75.0%", "Dato rettificato"},
+         "valore validato, riga 3: 90.0% (calcolato 75.0%): Dato rettificato"},
+        {"cli_override_row", Lang::en, {"3", "90.0%", "75.0%", "Dato rettificato"},
+         "validated value, row 3: 90.0% (computed 75.0%): Dato rettificato"},
+        {"cli_windows_1252", Lang::it, {}, "non UTF-8: letto come Windows-1252"},
+    }));
+    CAPTURE(key);
+    CHECK(say(key, lang, args) == expected);
+}
+
+TEST_CASE("catalogue: the statuses' labels, beside their codes", "[catalogue]") {
+    auto [status, code, it, en] = GENERATE(table<Status, std::string_view, std::string_view, std::string_view>({
+        {Status::raggiunto, "raggiunto", "raggiunto", "reached"},
+        {Status::in_linea, "in_linea", "in linea", "on track"},
+        {Status::a_rischio, "a_rischio", "a rischio", "at risk"},
+        {Status::non_raggiunto, "non_raggiunto", "non raggiunto", "not reached"},
+        {Status::in_corso, "in_corso", "in corso", "in progress"},
+        {Status::non_valutabile, "non_valutabile", "non valutabile", "not assessable"},
+    }));
+    CAPTURE(code);
+    CHECK(status_code(status) == code);
+    CHECK(status_label(status, Lang::it) == it);
+    CHECK(status_label(status, Lang::en) == en);
 }
