@@ -3,6 +3,7 @@
 // values (a NaN carrying the error code, as Calc encodes them), so no exception leaves a method.
 #include "args.hpp"
 #include "attainment.hpp"
+#include "catalogue.hpp"
 #include "clean.hpp"
 #include "convert.hpp"
 #include "names.hpp"
@@ -269,15 +270,15 @@ public:
     }
     OUString SAL_CALL getFunctionDescription(const OUString& method) override {
         const FunctionHelp* f = find(method);
-        return f ? uno::to_ou(italian() ? f->help_it : f->help_en) : OUString();
+        return f ? uno::to_ou(phrase(f->help, wizard_language())) : OUString();
     }
     OUString SAL_CALL getDisplayArgumentName(const OUString& method, sal_Int32 argument) override {
         const ArgHelp* a = find_arg(method, argument);
-        return a ? uno::to_ou(italian() ? a->name_it : a->name_en) : OUString();
+        return a ? uno::to_ou(phrase(a->name, wizard_language())) : OUString();
     }
     OUString SAL_CALL getArgumentDescription(const OUString& method, sal_Int32 argument) override {
         const ArgHelp* a = find_arg(method, argument);
-        return a ? uno::to_ou(italian() ? a->help_it : a->help_en) : OUString();
+        return a ? uno::to_ou(phrase(a->help, wizard_language())) : OUString();
     }
     OUString SAL_CALL getProgrammaticCategoryName(const OUString&) override { return "Add-In"; }
     OUString SAL_CALL getDisplayCategoryName(const OUString&) override { return "Add-In"; }
@@ -316,6 +317,9 @@ private:
         std::lock_guard<std::mutex> lock(m_mutex);
         return m_locale.Language == "it";
     }
+    // The wizard's texts follow the locale Calc has just set (display names in the UI language,
+    // then en-US for the English ones); the functions' messages follow language().
+    Lang wizard_language() { return italian() ? Lang::it : Lang::en; }
     Lang language() {
         std::lock_guard<std::mutex> lock(m_mutex);
         return m_ui_italian ? Lang::it : Lang::en;
@@ -332,7 +336,7 @@ private:
         const FunctionHelp* f = find(method);
         if (!f) return nullptr;
         const sal_Int32 visible = argument - (f->options ? 1 : 0);
-        if (visible < 0 || visible >= static_cast<sal_Int32>(std::size(f->args)) || f->args[visible].name_en.empty()) return nullptr;
+        if (visible < 0 || visible >= static_cast<sal_Int32>(std::size(f->args)) || f->args[visible].name.empty()) return nullptr;
         return &f->args[visible];
     }
 

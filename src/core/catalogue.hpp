@@ -1,7 +1,8 @@
 #pragma once
 // Every user-visible text of every front end (findings, commands, panels, pegkit-check, the
-// Options page), Italian and English, in one table (catalogue.cpp). Each entry is a key such as
-// "diag_no_header" or "panel_preview"; {0}, {1}, ... in a text are the arguments of say().
+// Options page, the Function Wizard), Italian and English, in one table (catalogue.cpp). Each
+// entry is a key such as "diag_no_header" or "panel_preview"; {0}, {1}, ... in a text are the
+// arguments of say().
 #include "diagnostic.hpp"  // Lang
 
 #include <cstddef>
