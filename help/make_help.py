@@ -66,8 +66,10 @@ ARGS = {
     "rule": ("rule", "regola",
              "Optional. Scoring rules that change the defaults, joined by ;: cap=1.2, lower=linear, late=30, "
              "compound=min, dir=lower, dir=higher (see the scoring rules).",
-             "Facoltativo. Regole di valutazione che cambiano quelle predefinite, separate da ;: cap=1.2, "
-             "lower=linear, late=30, compound=min, dir=lower, dir=higher (vedere le regole di valutazione)."),
+             "Facoltativo. Regole di valutazione che cambiano quelle predefinite, separate da ;: tetto=1,2, "
+             "inferiore=lineare, tolleranza=30, composto=min, direzione=inferiore, direzione=superiore (le "
+             "chiavi inglesi cap, lower, late, compound, dir valgono lo stesso; vedere le regole di "
+             "valutazione)."),
     "attainments": ("attainments", "raggiungimenti",
                     "A range of cells with attainments (fractions), such as a column of PEG.ATTAIN results. Empty "
                     "cells, cells with an error (#VALUE!, #DIV/0!, #N/A) and empty text are skipped. It must be a "
@@ -512,11 +514,13 @@ PROSE = {
                 "valutabile."),
             (2, "Cambiare le regole predefinite"),
             (0, "L'argomento regola (e il profilo di valutazione dell'ente nel Riepilogo) unisce le regole "
-                "con ;. cap=1.2 ammette la sovraperformance fino al 120 %. lower=linear valuta un tetto "
-                "superato come (2·target − raggiunto) ÷ target, almeno 0, invece di target ÷ raggiunto. "
-                "late=30 valuta una scadenza mancata di d giorni come 1 − d ÷ 30, almeno 0. compound=min "
-                "prende la parte più bassa di un target composto invece della media. dir=lower o dir=higher "
-                "fissa il verso di un numero senza operatore (un tetto o un livello)."),
+                "con ;. tetto=1,2 ammette la sovraperformance fino al 120 %. inferiore=lineare valuta un "
+                "tetto superato come (2·target − raggiunto) ÷ target, almeno 0, invece di target ÷ "
+                "raggiunto. tolleranza=30 valuta una scadenza mancata di d giorni come 1 − d ÷ 30, almeno 0. "
+                "composto=min prende la parte più bassa di un target composto invece della media. "
+                "direzione=inferiore o direzione=superiore fissa il verso di un numero senza operatore (un "
+                "tetto o un livello). Valgono anche le chiavi inglesi (cap=1.2, lower=linear, late=30, "
+                "compound=min, dir=lower) e la virgola o il punto decimale."),
             (0, "Un obiettivo con più righe di indicatori vale la media ponderata degli indicatori (la "
                 "colonna Peso se il foglio la ha); PEG.PUNTEGGIO calcola la stessa media."),
         ]),

@@ -416,7 +416,7 @@ constexpr Phrase phrases[] = {
      "A cell reference, not a value typed in the formula (Err:504): the cell with the value reached (number, date, TRUE/FALSE, sì/no); an empty cell means not assessed. A range for a composite target, one cell per part"},
     {"fn_arg_rule_name", "regola", "rule"},
     {"fn_arg_rule_help",
-     "Regole facoltative: cap=1.2; lower=linear; late=30; compound=min; dir=lower",
+     "Regole facoltative: tetto=1,2; inferiore=lineare; tolleranza=30; composto=min; direzione=inferiore",
      "Optional rules: cap=1.2; lower=linear; late=30; compound=min; dir=lower"},
     {"fn_arg_attainments_name", "raggiungimenti", "attainments"},
     {"fn_arg_attainments_help",
