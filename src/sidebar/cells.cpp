@@ -26,6 +26,7 @@
 #include <com/sun/star/text/XText.hpp>
 
 #include <cstdlib>
+#include <fstream>
 #include <stdexcept>
 
 using css::uno::Any;
@@ -75,12 +76,35 @@ void cells_in(const std::set<CellPos>& cells, const css::table::CellRangeAddress
 
 }  // namespace
 
+#ifndef NDEBUG
+namespace {
+long failing_step = 0, steps = 0;  // this edit's step to fail (0: none) and the steps so far
+}  // namespace
+#endif
+
+void arm_write_hook() {
+#ifndef NDEBUG
+    failing_step = steps = 0;
+    const char* path = std::getenv("PEGKIT_FAIL_WRITE");
+    if (!path) return;
+    std::ifstream in(path);
+    in >> failing_step;
+#endif
+}
+
+void disarm_write_hook() {
+#ifndef NDEBUG
+    failing_step = 0;
+#endif
+}
+
 void write_step(const char* what) {
     keep_undo_locked();
 #ifndef NDEBUG
-    static long count = 0;
-    const char* fail = std::getenv("PEGKIT_FAIL_WRITE");
-    if (fail && ++count == std::atol(fail)) throw std::runtime_error(std::string("test hook: ") + what);
+    if (failing_step > 0 && ++steps == failing_step) {
+        failing_step = 0;  // once: taking back what was written must not fail too
+        throw std::runtime_error(std::string("test hook: ") + what);
+    }
 #else
     (void)what;
 #endif

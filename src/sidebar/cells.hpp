@@ -51,9 +51,12 @@ struct TextWrite {
 void write_texts(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, const std::vector<TextWrite>& writes,
                  const Untouchable& untouchable);
 
-// Before each write step: keeps Calc's undo manager locked (edit.hpp). A test hook of non-Release
-// builds: PEGKIT_FAIL_WRITE=N makes the N-th write step of the process throw, so that the tests
-// see each command restore the document.
+// Before each write step: keeps Calc's undo manager locked (edit.hpp). A test hook of builds
+// without NDEBUG (tests/integration/test_fail_write.py): PEGKIT_FAIL_WRITE names a file holding N,
+// read as each edit starts (arm_write_hook, run_edit); the edit's N-th write step then throws, once,
+// so that the tests see each command restore the document. No-op in Release builds.
+void arm_write_hook();
+void disarm_write_hook();  // once the edit is over: an Undo later must not fail
 void write_step(const char* what);
 
 }  // namespace pegkit::sidebar

@@ -1,5 +1,7 @@
 #include "edit.hpp"
 
+#include "cells.hpp"
+
 #include "convert.hpp"
 
 #include <com/sun/star/document/UndoFailedException.hpp>
@@ -141,6 +143,7 @@ EditRun run_edit(const Reference<css::frame::XModel>& model, const std::shared_p
     {
         UndoLocked undo_locked(undo);
         Locked locked(model);
+        arm_write_hook();
         try {
             edit->apply();
         } catch (...) {
@@ -155,6 +158,7 @@ EditRun run_edit(const Reference<css::frame::XModel>& model, const std::shared_p
                 run.result = EditRun::Result::not_restored;
             }
         }
+        disarm_write_hook();
     }
     // Each write step locks again (keep_undo_locked): Calc 7.4 itself re-enables the undo manager
     // behind the lock, and what it records then would stay below ours.
