@@ -26,6 +26,7 @@
 #include <com/sun/star/text/XText.hpp>
 
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <stdexcept>
 
@@ -205,6 +206,44 @@ Untouchable untouchable_cells(const Reference<css::sheet::XSpreadsheet>& sheet, 
             for (sal_Int32 c = a.StartColumn; c <= a.EndColumn; ++c) u.cells.insert({r, c});
     }
     return u;
+}
+
+namespace {
+
+// What Calc 7.4 reads as a formula or a number when it is written: a leading '=', or digits with
+// nothing but separators and signs beside them (a leading space keeps a text a text).
+bool reads_as_formula_or_number(const std::string& text) {
+    if (text.empty()) return false;
+    if (text[0] == '=') return true;
+    bool digit = false;
+    for (const char ch : text) {
+        if (ch >= '0' && ch <= '9') digit = true;
+        else if (!std::strchr(".,/:-+% ", ch)) return false;
+    }
+    return digit && text[0] != ' ';
+}
+
+}  // namespace
+
+std::map<CellPos, sal_Int32> formats_at_risk(const Reference<css::sheet::XSpreadsheet>& sheet,
+                                             const std::vector<TextWrite>& writes) {
+    std::map<CellPos, sal_Int32> out;
+    for (const TextWrite& w : writes) {
+        if (out.count(w.at) || !reads_as_formula_or_number(w.text)) continue;
+        sal_Int32 format = 0;
+        Reference<css::beans::XPropertySet>(sheet->getCellByPosition(w.at.col, w.at.row), UNO_QUERY_THROW)
+            ->getPropertyValue("NumberFormat") >>= format;
+        out[w.at] = format;
+    }
+    return out;
+}
+
+void set_number_formats(const Reference<css::sheet::XSpreadsheet>& sheet, const std::map<CellPos, sal_Int32>& formats) {
+    for (const auto& [p, format] : formats) {
+        keep_undo_locked();
+        Reference<css::beans::XPropertySet>(sheet->getCellByPosition(p.col, p.row), UNO_QUERY_THROW)
+            ->setPropertyValue("NumberFormat", Any(format));
+    }
 }
 
 void add_multiline(Untouchable& untouchable, const Grid& grid) {

@@ -51,6 +51,14 @@ struct TextWrite {
 void write_texts(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, const std::vector<TextWrite>& writes,
                  const Untouchable& untouchable);
 
+// Calc gives the Text number format to a text it writes where the text would read as a formula
+// or a number ("= 0 anomalie", "12", "1/2"), even through setDataArray: the number formats of the
+// cells such writes may change, read before writing so that taking the writes back restores them.
+std::map<CellPos, sal_Int32> formats_at_risk(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
+                                             const std::vector<TextWrite>& writes);
+void set_number_formats(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
+                        const std::map<CellPos, sal_Int32>& formats);
+
 // Before each write step: keeps Calc's undo manager locked (edit.hpp). A test hook of builds
 // without NDEBUG (tests/integration/test_fail_write.py): PEGKIT_FAIL_WRITE names a file holding N,
 // read as each edit starts (arm_write_hook, run_edit); the edit's N-th write step then throws, once,

@@ -31,13 +31,26 @@ public:
     RewriteEdit(const ActiveSheet& s, const NormalizePlan& plan, Untouchable untouchable)
         : m_sheet(s), m_untouchable(std::move(untouchable)), m_after(writes_of(plan.cells, true)),
           m_before(writes_of(plan.cells, false)) {}
-    void apply() override { write_texts(m_sheet.sheet, m_after, m_untouchable); }
-    void revert() override { write_texts(m_sheet.sheet, m_before, m_untouchable); }
+    void apply() override {
+        if (!m_formats_read) {  // a redo finds the formats as the first apply did
+            std::vector<TextWrite> both = m_after;
+            both.insert(both.end(), m_before.begin(), m_before.end());
+            m_formats = formats_at_risk(m_sheet.sheet, both);
+            m_formats_read = true;
+        }
+        write_texts(m_sheet.sheet, m_after, m_untouchable);
+    }
+    void revert() override {
+        write_texts(m_sheet.sheet, m_before, m_untouchable);
+        set_number_formats(m_sheet.sheet, m_formats);
+    }
 
 private:
     ActiveSheet m_sheet;
     Untouchable m_untouchable;
     std::vector<TextWrite> m_after, m_before;
+    std::map<CellPos, sal_Int32> m_formats;  // see formats_at_risk
+    bool m_formats_read = false;
 };
 
 // New columns, then their texts. Taking back removes the columns it inserted, last first, so that
@@ -55,7 +68,9 @@ public:
         }
         Untouchable none;
         none.hidden_rows = m_hidden;
-        write_texts(m_sheet.sheet, writes_of(m_plan.cells, true), none);
+        const std::vector<TextWrite> writes = writes_of(m_plan.cells, true);
+        m_formats = formats_at_risk(m_sheet.sheet, writes);  // the inserted columns' own go with them
+        write_texts(m_sheet.sheet, writes, none);
     }
     void revert() override {
         // the columns written right of the table were empty: empty again
@@ -66,6 +81,7 @@ public:
                                                    UNO_QUERY_THROW)
                 ->clearContents(css::sheet::CellFlags::STRING);
         }
+        set_number_formats(m_sheet.sheet, m_formats);
         const Reference<css::table::XTableColumns> columns = table_columns();
         while (!m_inserted.empty()) {
             keep_undo_locked();
@@ -82,6 +98,7 @@ private:
     NewColumnsPlan m_plan;
     std::vector<bool> m_hidden;
     int m_rows = 0;  // the table's rows, as read
+    std::map<CellPos, sal_Int32> m_formats;  // see formats_at_risk
     std::vector<int> m_inserted;
 };
 

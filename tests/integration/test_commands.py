@@ -156,6 +156,8 @@ def check_normalize(office, doc, report, label):
     sheet.getCellRangeByName("E5").setFormula('="50 - Direttore  generale"&" (Direzione Generale)"')
     sheet.getCellRangeByName("N5").setString("<b>fuori  dalla tabella</b>")
     before = data_snapshot(sheet)
+    formats = {(r, c): sheet.getCellByPosition(c, r).NumberFormat
+               for r, row in enumerate(before[0]) for c, v in enumerate(row) if isinstance(v, str) and v}
     ok, res = dispatch(office, doc, "Normalize")
     changed = res.get("Changed", 0)
     report.check(f"{label}: Normalize succeeds and changes text cells", ok and changed > 0, res.get("Message"))
@@ -171,8 +173,16 @@ def check_normalize(office, doc, report, label):
     j = {r + 1: after[0][r][9] for r, c in diffs if c == 9}
     report.check(f"{label}: targets in canonical form (e.g. {next(iter(j.items()), None)})",
                  any(("≥" in v or "≤" in v or "entro il" in v) for v in j.values()))
+    normalized = {(r, c): sheet.getCellByPosition(c, r).NumberFormat for r, c in diffs}
     doc.getUndoManager().undo()
     report.check(f"{label}: one Undo restores the whole sheet's data and formulas", data_snapshot(sheet) == before)
+    # Calc formats a text that reads as a formula ("= 0 anomalie") as Text when it is written, which
+    # keeps it a text; the Undo gives every cell its own number format back
+    moved = [(r, c, formats[(r, c)], normalized[(r, c)], sheet.getCellByPosition(c, r).NumberFormat) for r, c in diffs
+             if formats[(r, c)] != sheet.getCellByPosition(c, r).NumberFormat]
+    report.check(f"{label}: Undo gives the rewritten cells their number formats back ({len(diffs)}, "
+                 f"{sum(formats[k] != normalized[k] for k in diffs)} formatted as Text by Calc)",
+                 diffs and not moved, str(moved[:5]))
 
 
 def lo_letters(col):
