@@ -39,6 +39,18 @@ Reference<css::document::XUndoManager> undo_manager(const Reference<css::frame::
 // The lock the running edit holds, for keep_undo_locked(); the office's main thread only.
 Reference<css::document::XUndoManager> held;
 
+// Every lock taken off and put back: the count goes through 0, where the manager is disabled anew,
+// whoever holds the other locks (a macro may have locked it before the command). Nothing when it
+// holds no lock.
+void lock_again(const Reference<css::document::XUndoManager>& undo) {
+    int locks = 0;
+    try {
+        for (; locks < 1000; ++locks) undo->unlock();  // NotLockedException once the count is 0
+    } catch (const css::uno::Exception&) {
+    }
+    for (int i = 0; i < locks; ++i) undo->lock();
+}
+
 // While an edit writes, Calc's own undo actions are dropped. Also during our own undo and redo:
 // an action Calc added then would clear the redo stack, and with it the very action running.
 class UndoLocked {
@@ -51,7 +63,9 @@ public:
     ~UndoLocked() {
         try {
             if (m_outer) held.clear();
-            if (m_undo.is()) m_undo->unlock();
+            if (!m_undo.is()) return;
+            m_undo->unlock();
+            lock_again(m_undo);  // a caller's own lock, which Calc may have undone meanwhile, holds again
         } catch (...) {
         }
     }
@@ -126,11 +140,7 @@ private:
 
 void keep_undo_locked() noexcept {
     try {
-        // unlock and lock again: the lock count goes through 0, and the undo manager is disabled anew
-        if (held.is()) {
-            held->unlock();
-            held->lock();
-        }
+        if (held.is()) lock_again(held);
     } catch (...) {
     }
 }

@@ -406,6 +406,59 @@ def case_xlsx_round_trip(c, tmp):
         lo.close(doc)
 
 
+def case_undo_locked(c):
+    """A macro that locked the undo manager: the commands work and add no step, not even Calc's."""
+    undo = c.doc.getUndoManager()
+    undo.lock()
+    try:
+        for command in ("Validate", "Normalize", "ClearMarks"):
+            c.run(command, expect_step=False)
+    finally:
+        undo.unlock()
+    c.check("the undo stack is as the macro left it", len(undo_titles(c.doc)) == 0, str(undo_titles(c.doc)[:3]))
+
+
+def case_undo_disabled(c):
+    """Undo switched off for the document (IsUndoEnabled): the commands work, no step."""
+    c.doc.setPropertyValue("IsUndoEnabled", False)
+    for command in ("Validate", "Normalize"):
+        c.run(command, expect_step=False)
+    c.doc.setPropertyValue("IsUndoEnabled", True)
+
+
+def case_summary_sheet_active(c):
+    """Summary run again from its own summary sheet, and Validate there: a message, never a crash."""
+    ok, res, _ = c.run("Summary")
+    if c.doc.Sheets.hasByName(res.get("Sheet", "")):
+        activate(c.doc, c.doc.Sheets.getByName(res["Sheet"]))
+        for command in ("Validate", "Normalize", "Summary"):
+            ok, res2 = dispatch(c.office, c.doc, command)
+            c.check(f"{command} on the summary sheet: office alive, a clear message",
+                    alive(c.office) and bool(res2.get("Message")) and not INTERNAL.search(res2.get("Message", "")),
+                    res2.get("Message"))
+
+
+def case_merged_header(c):
+    """The header's Target cell merged with the cell beside it: the commands still find it."""
+    sheet = plan_sheet(c.doc)
+    sheet.getCellRangeByName("I3:J3").merge(True)
+    ok, res, before = c.run("Normalize")
+    c.check("Normalize changes cells", res.get("Changed", 0) > 0, res.get("Message"))
+    c.undo_restores(before, "Normalize with a merged header")
+    ok, res, before = c.run("Validate")
+    c.undo_restores(before, "Validate with a merged header")
+
+
+def case_long_cell(c):
+    """A 32,000-character target: read, checked, normalized and taken back."""
+    sheet = plan_sheet(c.doc)
+    sheet.getCellRangeByName("J5").setString("Entro  il 31/12/2020 " + "x" * 32000)
+    ok, res, before = c.run("Normalize")
+    c.undo_restores(before, "Normalize with a 32,000-character cell")
+    ok, res, before = c.run("Validate")
+    c.undo_restores(before, "Validate with a 32,000-character cell")
+
+
 CASES = [
     ("normal", case_normal, {}),
     ("read-only", case_read_only, {"ReadOnly": True}),
@@ -424,6 +477,11 @@ CASES = [
     ("another document active", case_another_document_active, {}),
     ("last row used", case_last_row_used, {}),
     ("xlsx round trip", case_xlsx_round_trip, {"tmp": True}),
+    ("undo locked by a macro", case_undo_locked, {}),
+    ("undo disabled", case_undo_disabled, {}),
+    ("summary sheet active", case_summary_sheet_active, {}),
+    ("merged header", case_merged_header, {}),
+    ("a 32,000-character cell", case_long_cell, {}),
 ]
 
 
