@@ -111,9 +111,13 @@ void write_step(const char* what) {
 #endif
 }
 
-std::map<CellPos, Fill> read_fills(const Reference<css::sheet::XSpreadsheet>& sheet, const std::set<CellPos>& cells) {
-    std::map<CellPos, Fill> out;
-    if (cells.empty()) return out;
+namespace {
+
+// Calls f(props, state, cells inside) for each group of like-formatted cells that holds some of
+// `cells`: a few calls for a whole sheet, never one per cell.
+template <class F>
+void for_each_format_group(const Reference<css::sheet::XSpreadsheet>& sheet, const std::set<CellPos>& cells, F&& f) {
+    if (cells.empty()) return;
     const Reference<css::container::XIndexAccess> groups =
         Reference<css::sheet::XUniqueCellFormatRangesSupplier>(sheet, UNO_QUERY_THROW)->getUniqueCellFormatRanges();
     for (sal_Int32 i = 0; i < groups->getCount(); ++i) {
@@ -123,14 +127,22 @@ std::map<CellPos, Fill> read_fills(const Reference<css::sheet::XSpreadsheet>& sh
         if (!ranges.is() || !props.is() || !state.is()) continue;
         std::vector<CellPos> inside;
         for (const auto& a : ranges->getRangeAddresses()) cells_in(cells, a, [&](CellPos p) { inside.push_back(p); });
-        if (inside.empty()) continue;
+        if (!inside.empty()) f(props, state, inside);
+    }
+}
+
+}  // namespace
+
+std::map<CellPos, Fill> read_fills(const Reference<css::sheet::XSpreadsheet>& sheet, const std::set<CellPos>& cells) {
+    std::map<CellPos, Fill> out;
+    for_each_format_group(sheet, cells, [&](const auto& props, const auto& state, const std::vector<CellPos>& inside) {
         Fill f;
         if (state->getPropertyState("CellBackColor") != css::beans::PropertyState_DEFAULT_VALUE) {
             f.is_default = false;
             props->getPropertyValue("CellBackColor") >>= f.colour;
         }
         for (CellPos p : inside) out[p] = f;
-    }
+    });
     return out;
 }
 
@@ -227,21 +239,27 @@ bool reads_as_formula_or_number(const std::string& text) {
 
 std::map<CellPos, sal_Int32> formats_at_risk(const Reference<css::sheet::XSpreadsheet>& sheet,
                                              const std::vector<TextWrite>& writes) {
+    std::set<CellPos> cells;
+    for (const TextWrite& w : writes)
+        if (reads_as_formula_or_number(w.text)) cells.insert(w.at);
     std::map<CellPos, sal_Int32> out;
-    for (const TextWrite& w : writes) {
-        if (out.count(w.at) || !reads_as_formula_or_number(w.text)) continue;
+    for_each_format_group(sheet, cells, [&](const auto& props, const auto&, const std::vector<CellPos>& inside) {
         sal_Int32 format = 0;
-        Reference<css::beans::XPropertySet>(sheet->getCellByPosition(w.at.col, w.at.row), UNO_QUERY_THROW)
-            ->getPropertyValue("NumberFormat") >>= format;
-        out[w.at] = format;
-    }
+        props->getPropertyValue("NumberFormat") >>= format;
+        for (CellPos p : inside) out[p] = format;
+    });
     return out;
 }
 
-void set_number_formats(const Reference<css::sheet::XSpreadsheet>& sheet, const std::map<CellPos, sal_Int32>& formats) {
-    for (const auto& [p, format] : formats) {
+void set_number_formats(const Reference<css::sheet::XSpreadsheet>& sheet,
+                        const Reference<css::lang::XMultiServiceFactory>& factory,
+                        const std::map<CellPos, sal_Int32>& formats) {
+    std::map<sal_Int32, std::vector<CellPos>> by_format;
+    for (const auto& [p, format] : formats) by_format[format].push_back(p);
+    const sal_Int16 index = sheet_index(sheet);
+    for (const auto& [format, cells] : by_format) {
         keep_undo_locked();
-        Reference<css::beans::XPropertySet>(sheet->getCellByPosition(p.col, p.row), UNO_QUERY_THROW)
+        Reference<css::beans::XPropertySet>(make_ranges(factory, runs(index, cells)), UNO_QUERY_THROW)
             ->setPropertyValue("NumberFormat", Any(format));
     }
 }

@@ -57,6 +57,7 @@ void write_texts(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, con
 std::map<CellPos, sal_Int32> formats_at_risk(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
                                              const std::vector<TextWrite>& writes);
 void set_number_formats(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
+                        const css::uno::Reference<css::lang::XMultiServiceFactory>& factory,
                         const std::map<CellPos, sal_Int32>& formats);
 
 // Before each write step: keeps Calc's undo manager locked (edit.hpp). A test hook of builds

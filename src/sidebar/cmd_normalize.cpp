@@ -32,17 +32,14 @@ public:
         : m_sheet(s), m_untouchable(std::move(untouchable)), m_after(writes_of(plan.cells, true)),
           m_before(writes_of(plan.cells, false)) {}
     void apply() override {
-        if (!m_formats_read) {  // a redo finds the formats as the first apply did
-            std::vector<TextWrite> both = m_after;
-            both.insert(both.end(), m_before.begin(), m_before.end());
-            m_formats = formats_at_risk(m_sheet.sheet, both);
-            m_formats_read = true;
-        }
+        std::vector<TextWrite> both = m_after;  // the same cells; either text may change its format
+        both.insert(both.end(), m_before.begin(), m_before.end());
+        m_formats = formats_at_risk(m_sheet.sheet, both);
         write_texts(m_sheet.sheet, m_after, m_untouchable);
     }
     void revert() override {
         write_texts(m_sheet.sheet, m_before, m_untouchable);
-        set_number_formats(m_sheet.sheet, m_formats);
+        set_number_formats(m_sheet.sheet, m_sheet.factory, m_formats);
     }
 
 private:
@@ -50,7 +47,6 @@ private:
     Untouchable m_untouchable;
     std::vector<TextWrite> m_after, m_before;
     std::map<CellPos, sal_Int32> m_formats;  // see formats_at_risk
-    bool m_formats_read = false;
 };
 
 // New columns, then their texts. Taking back removes the columns it inserted, last first, so that
@@ -81,7 +77,7 @@ public:
                                                    UNO_QUERY_THROW)
                 ->clearContents(css::sheet::CellFlags::STRING);
         }
-        set_number_formats(m_sheet.sheet, m_formats);
+        set_number_formats(m_sheet.sheet, m_sheet.factory, m_formats);
         const Reference<css::table::XTableColumns> columns = table_columns();
         while (!m_inserted.empty()) {
             keep_undo_locked();

@@ -140,7 +140,7 @@ private:
 
 void keep_undo_locked() noexcept {
     try {
-        if (held.is()) lock_again(held);
+        if (held.is() && !held->isLocked()) lock_again(held);  // isLocked: the manager is disabled
     } catch (...) {
     }
 }
