@@ -355,6 +355,11 @@ public:
         try {
             m_refresh_posted = false;
             if (!m_window.is() || command_running()) return;  // its end posts again
+            if (m_showed_own_command && !m_sheet_switched) {
+                m_showed_own_command = false;  // this panel read the sheet after its own command
+                return;
+            }
+            m_showed_own_command = false;
             const Reference<css::awt::XWindow2> window(m_window, UNO_QUERY);
             if (window.is() && !window->isVisible()) {
                 m_stale = true;  // a folded panel reads the sheet when it is shown
@@ -411,7 +416,7 @@ private:
     // fresh state: the document and the view told us something changed
     Reference<css::util::XModifyBroadcaster> m_model_events;
     Reference<css::sheet::XActivationBroadcaster> m_view_events;
-    bool m_refresh_posted = false, m_stale = false, m_sheet_switched = false;
+    bool m_refresh_posted = false, m_stale = false, m_sheet_switched = false, m_showed_own_command = false;
 
     std::string t(std::string_view key, const std::vector<std::string>& args = {}) const { return say(key, m_lang, args); }
 
@@ -526,6 +531,8 @@ private:
             else dispatch->dispatch(url, args);
         }
         status(!m_result.empty() ? m_result : m_failed ? t("panel_failed") : t("panel_done"));
+        // the caller shows the outcome: the one refresh the command's events posted is not needed
+        m_showed_own_command = true;
         return !m_failed;
     }
 
@@ -569,9 +576,8 @@ private:
         if (sheet.is()) {
             const uno::SheetArea area = uno::used_area(sheet);
             if (std::size_t(std::max(area.rows, 0)) * std::size_t(std::max(area.cols, 0)) > auto_refresh_cells) {
-                const bool validate = m_kind == PanelKind::validate;
                 if (m_kind == PanelKind::validate || m_kind == PanelKind::normalize)
-                    status(t("panel_stale", {t(validate ? "cmd_name_validate" : "panel_preview")}));
+                    status(t("panel_stale", {t(m_kind == PanelKind::validate ? "cmd_name_validate" : "panel_preview")}));
                 return;
             }
         }
@@ -670,9 +676,7 @@ private:
     void render_preview() {
         const RenderGuard guard(m_rendering);
         const std::size_t total = m_preview.total();
-        set_label(m_changes, m_no_table ? t("panel_no_table")
-                             : total == 0 ? t("panel_no_changes")
-                                          : t("panel_changes_count", {std::to_string(total), std::to_string(m_preview.ticked())}));
+        set_label(m_changes, m_no_table ? t("panel_no_table") : total == 0 ? t("panel_no_changes") : changes_count());
         std::vector<std::string> columns{t("panel_all_columns")};
         for (const std::string& c : m_preview.columns()) columns.push_back(c);
         set_items(m_column, columns);
@@ -701,8 +705,12 @@ private:
             if (e.Source == Reference<css::uno::XInterface>(m_ticks[i], UNO_QUERY)) {
                 m_preview.tick_on_page(i, Reference<css::awt::XCheckBox>(m_ticks[i], UNO_QUERY_THROW)->getState() == 1);
                 const RenderGuard guard(m_rendering);
-                set_label(m_changes, t("panel_changes_count", {std::to_string(m_preview.total()), std::to_string(m_preview.ticked())}));
+                set_label(m_changes, changes_count());
             }
+    }
+
+    std::string changes_count() const {
+        return t("panel_changes_count", {std::to_string(m_preview.total()), std::to_string(m_preview.ticked())});
     }
 
     // The ticked cells with the text the preview showed: the command writes them only if the sheet
