@@ -267,7 +267,7 @@ void set_number_formats(const Reference<css::sheet::XSpreadsheet>& sheet,
 void add_multiline(Untouchable& untouchable, const Grid& grid) {
     for (int r = 0; r < grid.rows; ++r)
         for (int c = 0; c < grid.cols; ++c)
-            if (grid.at(r, c).text.find('\n') != std::string::npos) untouchable.cells.insert({r, c});
+            if (grid.at(r, c).text.find('\n') != std::string::npos) untouchable.rows.insert(r);
 }
 
 void write_texts(const Reference<css::sheet::XSpreadsheet>& sheet, const std::vector<TextWrite>& writes,

@@ -31,14 +31,17 @@ void set_notes(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
 struct Untouchable {
     std::set<CellPos> cells;
     std::vector<bool> hidden_rows;
+    std::set<int> rows;  // every cell of these rows
     bool covers(CellPos p) const {
-        return cells.count(p) || (p.row < int(hidden_rows.size()) && hidden_rows[std::size_t(p.row)]);
+        return cells.count(p) || rows.count(p.row) || (p.row < int(hidden_rows.size()) && hidden_rows[std::size_t(p.row)]);
     }
 };
 Untouchable untouchable_cells(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, int rows, int cols,
                               const std::vector<bool>& hidden_rows);
-// Text on several lines, which a block would write again: setDataArray records a multi-line text
-// in Calc's own undo stack even while it is locked (Calc 7.4), XText::setString does not.
+// The rows holding a text on several lines: setDataArray over such a row records an action in
+// Calc's own undo stack even while it is locked (Calc 7.4; the row's height is adjusted), also when
+// the multi-line cell is in another column, and XText::setString does not. Cells there are
+// written one at a time.
 void add_multiline(Untouchable& untouchable, const Grid& grid);
 
 struct TextWrite {

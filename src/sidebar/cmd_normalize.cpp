@@ -53,8 +53,8 @@ private:
 // each removal finds the sheet as the matching insert left it.
 class NewColumnsEdit : public Edit {
 public:
-    NewColumnsEdit(const ActiveSheet& s, NewColumnsPlan plan, std::vector<bool> hidden, int rows)
-        : m_sheet(s), m_plan(std::move(plan)), m_hidden(std::move(hidden)), m_rows(rows) {}
+    NewColumnsEdit(const ActiveSheet& s, NewColumnsPlan plan, Untouchable rows, int height)
+        : m_sheet(s), m_plan(std::move(plan)), m_rows_alone(std::move(rows)), m_rows(height) {}
     void apply() override {
         const Reference<css::table::XTableColumns> columns = table_columns();
         for (const ColumnInsert& i : m_plan.inserts) {
@@ -62,11 +62,9 @@ public:
             columns->insertByIndex(i.insert_at, 1);
             m_inserted.push_back(i.insert_at);
         }
-        Untouchable none;
-        none.hidden_rows = m_hidden;
         const std::vector<TextWrite> writes = writes_of(m_plan.cells, true);
         m_formats = formats_at_risk(m_sheet.sheet, writes);  // the inserted columns' own go with them
-        write_texts(m_sheet.sheet, writes, none);
+        write_texts(m_sheet.sheet, writes, m_rows_alone);
     }
     void revert() override {
         // the columns written right of the table were empty: empty again
@@ -92,7 +90,7 @@ private:
     }
     ActiveSheet m_sheet;
     NewColumnsPlan m_plan;
-    std::vector<bool> m_hidden;
+    Untouchable m_rows_alone;  // the new columns are empty: only whole rows (hidden, multi-line) matter
     int m_rows = 0;  // the table's rows, as read
     std::map<CellPos, sal_Int32> m_formats;  // see formats_at_risk
     std::vector<int> m_inserted;
@@ -136,7 +134,10 @@ Outcome normalize(const ActiveSheet& s, const Checked& c, Lang lang) {
         for (const ColumnInsert& n : columns.columns) letters += (letters.empty() ? "" : ", ") + column_letters(n.final_col);
         const std::size_t added = columns.columns.size();
         if (!room_for(s, c.grid, added)) return failure(say("cmd_no_room_for_columns", lang));
-        const EditRun run = run_edit(s.model, std::make_shared<NewColumnsEdit>(s, std::move(columns), c.hidden, c.grid.rows), title);
+        Untouchable rows;
+        rows.hidden_rows = c.hidden;
+        add_multiline(rows, c.grid);
+        const EditRun run = run_edit(s.model, std::make_shared<NewColumnsEdit>(s, std::move(columns), std::move(rows), c.grid.rows), title);
         if (run.result != EditRun::Result::done) return failed_edit(run, lang);
         o.message = say("cmd_normalized_columns", lang, {std::to_string(plan.cells.size()), letters}) + hidden;
         o.add("Columns", css::uno::Any(static_cast<sal_Int32>(added)));
