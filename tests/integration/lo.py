@@ -115,7 +115,9 @@ class Office:
     The profile directory is created on entry and removed on exit; soffice is always stopped.
     """
 
-    def __init__(self, ui_locale=None, english_function_names=None, keep_profile=False, profile_dir=None):
+    def __init__(self, ui_locale=None, english_function_names=None, keep_profile=False, profile_dir=None,
+                 user=None):
+        self.user = user  # run soffice as this user (a file root may write is one another user may not)
         self.ui_locale = ui_locale
         self.english_function_names = english_function_names
         self.keep_profile = keep_profile
@@ -140,6 +142,12 @@ class Office:
                       encoding="utf-8") as f:
                 f.write(registry_xcu(self.ui_locale, self.english_function_names))
         self.log_path = os.path.join(self.tmp, "soffice.log")
+        if self.user:
+            import pwd
+            pw = pwd.getpwnam(self.user)
+            for top, dirs, files in os.walk(self.tmp):
+                for name in [top] + [os.path.join(top, n) for n in dirs + files]:
+                    os.chown(name, pw.pw_uid, pw.pw_gid)
         try:
             self.start()
         except BaseException:
@@ -188,6 +196,8 @@ class Office:
         cmd = [SOFFICE, *flags, "--norestore", "--nologo", "--nodefault",
                "--nolockcheck", f"-env:UserInstallation={url(self.profile)}",
                f"--accept=socket,host=127.0.0.1,port={port};urp;"]
+        if self.user:
+            cmd = ["runuser", "-u", self.user, "--", "env", f"HOME={self.tmp}", *cmd]
         self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=self._log,
                                      stderr=subprocess.STDOUT, start_new_session=True, env=env)
         self.starts += 1

@@ -7,12 +7,14 @@ Each case loads a fresh copy of the workbook built from the sample (make_workboo
 macros and batch jobs load documents, puts it in one state (read-only, protected sheet, filtered
 rows, a full undo stack, ...), runs the commands, and checks: the office is alive, the plan sheet
 is unchanged unless the command changes it, exactly one undo step or none, a clear message (never
-Calc's internal error text), and that Undo gives back exactly the document before.
+Calc's internal error text), and that Undo gives back exactly the document before. Last, a file
+its user may not write: a second office runs as nobody and opens a file of root's.
 """
 import argparse
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import traceback
@@ -459,6 +461,30 @@ def case_long_cell(c):
     c.undo_restores(before, "Validate with a 32,000-character cell")
 
 
+def unwritable_on_disk(report, oxt, path):
+    """A file its user may not write (a shared folder, a mail attachment saved by another user):
+    Calc opens it read-only by itself, and every command says so and writes nothing. The office runs
+    as nobody, the file belongs to root with mode 0644."""
+    os.chmod(os.path.dirname(path), 0o755)
+    os.chmod(path, 0o644)
+    with lo.Office(ui_locale="it-IT", user="nobody") as office:
+        office.install_extension(oxt)
+        for hidden in (True, False):
+            name = f"unwritable on disk ({'hidden' if hidden else 'with a view'})"
+            doc = office.desktop.loadComponentFromURL(lo.url(path), "_blank", 0, lo.props(Hidden=hidden))
+            c = Case(office, report, name, doc)
+            try:
+                c.check("the office's user cannot write the file",
+                        subprocess.run(["runuser", "-u", "nobody", "--", "test", "-w", path]).returncode == 1)
+                c.check("Calc opened it read-only", doc.isReadonly())
+                activate(doc, plan_sheet(doc))
+                case_read_only(c)
+            except Exception:
+                report.check(f"{name}: ran", False, traceback.format_exc())
+            finally:
+                lo.close(doc)
+
+
 CASES = [
     ("normal", case_normal, {}),
     ("read-only", case_read_only, {"ReadOnly": True}),
@@ -516,6 +542,8 @@ def main():
                 if not alive(office):
                     report.check(f"{name}: office alive at the end", False, office.log_tail())
                     office.restart()
+        if not args.only or args.only in "unwritable on disk":
+            unwritable_on_disk(report, args.oxt, path)
     except Exception:
         report.check("office session", False, traceback.format_exc())
     finally:
