@@ -198,13 +198,18 @@ HeaderReading read_header_row(const Grid& raw, int row, std::optional<int> plan_
 }
 
 HeaderReading find_header(const Grid& raw, std::optional<int> plan_year, int max_rows) {
-    HeaderReading best;
+    HeaderReading best, best_unusable;
     for (int r = 0; r < raw.rows && r < max_rows; ++r) {
         HeaderReading h = read_header_row(raw, r, plan_year);
         if (h.choices.empty()) continue;
+        // A row below a stronger header is one of its data rows, though its texts name roles
+        // ("Obiettivo routinario", "Rispetto scadenza"): a table whose header names no target
+        // is said as such, not read from its data.
+        if (h.usable() && best_unusable.row >= 0 && best_unusable.score > h.score) continue;
         const bool better_use = h.usable() && !best.usable();
         const bool same_use = h.usable() == best.usable();
-        if (best.row < 0 || better_use || (same_use && h.score > best.score)) best = std::move(h);
+        if (best.row < 0 || better_use || (same_use && h.score > best.score)) best = h;
+        if (!h.usable() && (best_unusable.row < 0 || h.score > best_unusable.score)) best_unusable = std::move(h);
     }
     return best;
 }
@@ -213,7 +218,9 @@ std::string found_columns(const HeaderReading& h) {
     std::string out;
     for (const RoleChoice& ch : h.choices) {
         if (!out.empty()) out += ", ";
-        out += shortened(ch.heading, 40) + " (" + column_letters(ch.col) + ")";
+        // the DUP's target is not the one a table needs: "Target (G, DUP)" says whose it is
+        const bool dup = ch.role == Column::dup_target || ch.role == Column::dup_indicator;
+        out += shortened(ch.heading, 40) + " (" + column_letters(ch.col) + (dup ? ", DUP)" : ")");
     }
     return out;
 }

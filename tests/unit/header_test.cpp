@@ -180,6 +180,29 @@ TEST_CASE("find_header: which row, which column", "[header]") {
         CHECK(message(c.findings[0].code, Lang::en, c.findings[0].args) ==
               "found Settore (A), Obiettivo (B), Indicatore (C), Peso (D), no target column: choose it in the panel or with --columns");
     }
+    SECTION("no target column, and data rows whose texts name roles: no header read from the data") {
+        // the 2020 Venezia PEG with both Target columns taken out: its rows hold "Obiettivo
+        // routinario", "Rispetto scadenza", "01 - Servizi istituzionali ..."
+        const Grid g = make_grid({{"Obiettivo strategico", "MISSIONE", "Programma", "Obiettivo operativo DUP", "Cdr",
+                                   "Indicatore", "Obiettivo gestionale PEG", "Indicatore"},
+                                  {"", "01 - Servizi istituzionali, generali e di gestione", "01-Organismi istituzionali",
+                                   "Obiettivo routinario", "Segreteria Generale", "Rispetto scadenza",
+                                   "Controllo strategico - Relazione finale performance 2019", "Rispetto scadenza"}});
+        const SheetCheck c = check_sheet(g);
+        CHECK_FALSE(c.found);
+        REQUIRE(c.findings.size() == 1);
+        CHECK(c.findings[0].code == Diag::no_target_column);
+        CHECK(c.findings[0].args.at(0).rfind("Obiettivo strategico (A), MISSIONE (B)", 0) == 0);
+    }
+    SECTION("only the DUP's target: the message says whose target it found") {
+        const Grid g = make_grid({{"Obiettivo operativo DUP", "Indicatore", "Target", "Obiettivo gestionale PEG", "Indicatore"},
+                                  {"Trasparenza", "Pubblicazioni", "100%", "Aggiornare il sito", "n. pagine"}});
+        const SheetCheck c = check_sheet(g);
+        CHECK_FALSE(c.found);
+        REQUIRE(c.findings.size() == 1);
+        CHECK(c.findings[0].args.at(0) ==
+              "Obiettivo operativo DUP (A), Indicatore (B, DUP), Target (C, DUP), Obiettivo gestionale PEG (D), Indicatore (E)");
+    }
     SECTION("the user's choice of columns and header row") {
         const Grid g = make_grid({{"Settore", "Obiettivo", "Indicatore", "Valore programmato", "Valore a fine anno"},
                                   {"Tributi", "Recupero evasione", "n. avvisi", ">= 300", "280"}});
