@@ -4,7 +4,8 @@
   /usr/bin/python3 tests/integration/test_safety.py --oxt build/pegkit.oxt [--verbose] [--only CASE]
 
 Each case loads a fresh copy of the workbook built from the sample (make_workbooks.py), hidden as
-macros and batch jobs load documents, puts it in one state (read-only, protected sheet, filtered
+macros and batch jobs load documents, and again with a view while another document is the active
+one (which must end exactly as it began), puts it in one state (read-only, protected sheet, filtered
 rows, a full undo stack, ...), runs the commands, and checks: the office is alive, the plan sheet
 is unchanged unless the command changes it, exactly one undo step or none, a clear message (never
 Calc's internal error text), and that Undo gives back exactly the document before. Last, a file
@@ -484,6 +485,53 @@ def unwritable_on_disk(report, oxt, path):
             finally:
                 lo.close(doc)
 
+def case_no_target_column(c):
+    """Both Target columns taken out: no command reads a target from the data; each says what it
+    found and that the target column is missing, and writes nothing."""
+    sheet = plan_sheet(c.doc)
+    columns = sheet.getColumns()
+    columns.removeByIndex(TARGET, 1)  # Target (PEG)
+    columns.removeByIndex(6, 1)  # Target (DUP)
+    c.doc.getUndoManager().clear()
+    for command in ("Validate", "Normalize", "Summary"):
+        c.run(command, expect_ok=False, expect_step=False, pattern=r"trovate le colonne .*nessuna colonna del target")
+    c.run("ClearMarks", expect_step=False)
+
+
+def whole(sheet, rows, cols):
+    rng = sheet.getCellRangeByPosition(0, 0, cols - 1, rows - 1)
+    return rng.getDataArray(), notes(sheet)
+
+
+def case_100000_rows(c):
+    """The sample's objective rows cycled to 100,000: Validate -> Normalize -> Undo -> Summary ->
+    Undo -> Clear marks, each exact over the whole sheet (doc_state sees its first 400 rows)."""
+    sheet = plan_sheet(c.doc)
+    cursor = sheet.createCursor()
+    cursor.gotoEndOfUsedArea(False)
+    end = cursor.getRangeAddress()
+    cols = end.EndColumn + 1
+    body = sheet.getCellRangeByPosition(0, 3, end.EndColumn, end.EndRow).getDataArray()
+    rows = [r for r in body if any(str(x).strip() for x in r)]
+    step = 20000
+    for start in range(3, 100003, step):
+        chunk = tuple(rows[(start - 3 + i) % len(rows)] for i in range(min(step, 100003 - start)))
+        sheet.getCellRangeByPosition(0, start, cols - 1, start + len(chunk) - 1).setDataArray(chunk)
+    c.doc.getUndoManager().clear()
+    start_state = whole(sheet, 100003, cols)
+    ok, res, _ = c.run("Validate")
+    c.check("Validate marks thousands of cells", res.get("Marked", 0) > 1000, str(res.get("Marked")))
+    marked = whole(sheet, 100003, cols)
+    ok, res, before = c.run("Normalize")
+    c.check("Normalize rewrites cells across the sheet", res.get("Changed", 0) > 100000, str(res.get("Changed")))
+    c.undo_restores(before, "Normalize of 100,000 rows")
+    c.check("after Undo of Normalize every one of the 100,000 rows is as before", whole(sheet, 100003, cols) == marked)
+    ok, res, before = c.run("Summary")
+    c.undo_restores(before, "Summary of 100,000 rows")
+    activate(c.doc, sheet)
+    c.run("ClearMarks")
+    c.check("Clear marks gives back all 100,000 rows as they were", whole(sheet, 100003, cols) == start_state)
+
 
 CASES = [
     ("normal", case_normal, {}),
@@ -508,7 +556,43 @@ CASES = [
     ("summary sheet active", case_summary_sheet_active, {}),
     ("merged header", case_merged_header, {}),
     ("a 32,000-character cell", case_long_cell, {}),
+    ("no target column", case_no_target_column, {}),
+    ("100,000 rows", case_100000_rows, {}),
 ]
+
+
+def run_case(office, report, path, tmp, name, case, opts, beside):
+    """One case on a fresh copy: loaded hidden (as macros and batch jobs load documents), or with a
+    view while another document is the active one, which must end as it began."""
+    other = other_before = None
+    if beside:
+        name += ", another document active"
+        other = office.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, lo.props(Hidden=False))
+        other.Sheets.getByIndex(0).getCellRangeByName("A1:B2").setDataArray((("altro", 1.0), ("documento", 2.0)))
+        other.Sheets.insertNewByName("Foglio B2", 1)
+    load = lo.props(Hidden=not beside, ReadOnly=bool(opts.get("ReadOnly")))
+    doc = office.desktop.loadComponentFromURL(lo.url(path), "_blank", 0, load)
+    c = Case(office, report, name, doc)
+    try:
+        activate(doc, plan_sheet(doc))
+        if other is not None:
+            other_before = doc_state(other)
+            other.getCurrentController().getFrame().activate()
+            c.check("the other document is the active one", office.desktop.getCurrentComponent() == other
+                    or office.desktop.getCurrentFrame() == other.getCurrentController().getFrame())
+        case(c, tmp) if opts.get("tmp") else case(c)
+        if other is not None:
+            c.check("the other document is exactly as before", doc_state(other) == other_before,
+                    diff(other_before, doc_state(other)))
+    except Exception:
+        report.check(f"{name}: ran", False, traceback.format_exc())
+    finally:
+        lo.close(doc)
+        if other is not None:
+            lo.close(other)
+    if not alive(office):
+        report.check(f"{name}: office alive at the end", False, office.log_tail())
+        office.restart()
 
 
 def main():
@@ -526,22 +610,11 @@ def main():
             path = os.path.join(tmp, "peg.ods")
             lo.Office.store(doc, path, lo.ODS)
             lo.close(doc)
-            for name, case, opts in CASES:
-                if args.only and args.only not in name:
-                    continue
-                load = lo.props(Hidden=True, ReadOnly=bool(opts.get("ReadOnly")))
-                doc = office.desktop.loadComponentFromURL(lo.url(path), "_blank", 0, load)
-                c = Case(office, report, name, doc)
-                try:
-                    activate(doc, plan_sheet(doc))
-                    case(c, tmp) if opts.get("tmp") else case(c)
-                except Exception:
-                    report.check(f"{name}: ran", False, traceback.format_exc())
-                finally:
-                    lo.close(doc)
-                if not alive(office):
-                    report.check(f"{name}: office alive at the end", False, office.log_tail())
-                    office.restart()
+            for beside in (False, True):
+                for name, case, opts in CASES:
+                    if args.only and args.only not in name:
+                        continue
+                    run_case(office, report, path, tmp, name, case, opts, beside)
         if not args.only or args.only in "unwritable on disk":
             unwritable_on_disk(report, args.oxt, path)
     except Exception:
