@@ -410,7 +410,7 @@ def prose_page(lang, key, name, spec):
 
 
 DECK_IDS = [f"{EXT}.Deck", f"{EXT}.Deck.Columns", f"{EXT}.Deck.Validate", f"{EXT}.Deck.Normalize",
-            f"{EXT}.Deck.Summary",
+            f"{EXT}.Deck.Summary", f"{EXT}.Deck.Profile",
             "vnd.pegkit:Validate", "vnd.pegkit:Normalize", "vnd.pegkit:Summary", "vnd.pegkit:ClearMarks"]
 PROSE = {
     "deck": {
@@ -441,6 +441,17 @@ PROSE = {
             (0, "Adds a sheet with the attainment of every objective and its mean per CdR, Missione, "
                 "Programma and Obiettivo strategico, and a chart, under the scoring rules. Rows without an "
                 "actual value are counted as not assessed, not as 0."),
+            (2, "Scoring profile"),
+            (0, "The office's own evaluation rules (its Sistema di misurazione e valutazione), kept in the "
+                "document so that Validate, Summary, pegkit-check and PEG.ATTAIN, PEG.MET and PEG.SCORE in "
+                "that document score alike: bands (from-to in % of attainment : score, pro for pro rata, "
+                "for example 0-60:0 | 60-90:pro | 90-100:100), a threshold below which the score is 0, four "
+                "thresholds (minimum/target/maximum/excellence), the cap, the formula for lower-is-better "
+                "targets, days of tolerance for deadlines, how compound targets and the indicators of one "
+                "objective combine, decimals, and the scores from which an objective is reached or on track. "
+                "The as-of date says where things stand (empty: today). Save in the document refuses bands "
+                "that overlap, leave a gap or are out of order, naming the interval at fault; Defaults "
+                "stores the default rules."),
             (0, "A read-only document is never changed: the commands say so and write nothing."),
         ]),
         "it": ("Il pannello laterale PEG", DECK_IDS, [
@@ -472,6 +483,18 @@ PROSE = {
             (0, "Aggiunge un foglio con il raggiungimento di ogni obiettivo e la media per CdR, Missione, "
                 "Programma e Obiettivo strategico, con un grafico, secondo le regole di valutazione. Le righe "
                 "senza valore raggiunto contano come non valutate, non come 0."),
+            (2, "Profilo di valutazione"),
+            (0, "Le regole di valutazione dell'ente (il suo Sistema di misurazione e valutazione), conservate "
+                "nel documento perché Verifica, Riepilogo, pegkit-check e PEG.RAGGIUNGIMENTO, PEG.RAGGIUNTO e "
+                "PEG.PUNTEGGIO in quel documento valutino allo stesso modo: fasce (da-a in % di "
+                "raggiungimento : punteggio, pro per il proporzionale, per esempio 0-60:0 | 60-90:pro | "
+                "90-100:100), una soglia sotto cui il punteggio è 0, quattro soglie "
+                "(minimo/target/massimo/eccellenza), il tetto, la formula per i target in cui minore è meglio, "
+                "i giorni di tolleranza per le scadenze, come si combinano i target composti e gli indicatori "
+                "di un obiettivo, i decimali, e i punteggi da cui un obiettivo è raggiunto o in linea. La data "
+                "di riferimento dice a che punto si è (vuota: oggi). Salva nel documento rifiuta fasce che si "
+                "sovrappongono, lasciano un vuoto o sono fuori ordine, indicando l'intervallo in errore; "
+                "Predefiniti conserva le regole predefinite."),
             (0, "Un documento di sola lettura non viene mai modificato: i comandi lo dicono e non scrivono "
                 "nulla."),
         ]),

@@ -1,5 +1,7 @@
 #include "batch.hpp"
 
+#include "status.hpp"
+
 #include "inputs.hpp"
 #include "messages.hpp"
 #include "office.hpp"
@@ -64,6 +66,10 @@ FileReport check_file(const Input& in, OfficeSession& office, const Options& o) 
         const ProfileParse merged = parse_profile(o.profile_before_document + "\n" + doc.profile + "\n" + o.profile_after_document);
         if (stored && merged) apply_profile(merged.profile, document_options);
         else f.notes.push_back(std::string(profile_property) + ": " + message(stored ? merged.diagnostics.front() : stored.diagnostics.front(), o.report.lang));
+    }
+    if (!o.as_of_given && !doc.as_of.empty()) {
+        if (const std::optional<Date> d = parse_date(doc.as_of)) document_options.as_of = d;
+        else f.notes.push_back(std::string(as_of_property) + ": " + doc.as_of);
     }
     std::vector<SheetReport> skipped;
     for (const OfficeSheet& s : doc.sheets) {

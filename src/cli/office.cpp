@@ -334,6 +334,7 @@ struct OfficeSession::Impl {
         const Reference<css::container::XIndexAccess> sheets(document->getSheets(), UNO_QUERY_THROW);
         const std::string stored = pegkit::uno::read_text_property(guard.doc, columns_property).value_or("");
         out.profile = pegkit::uno::read_text_property(guard.doc, profile_property).value_or("");
+        out.as_of = pegkit::uno::read_text_property(guard.doc, as_of_property).value_or("");
         const std::string marks = pegkit::uno::read_text_property(guard.doc, not_assessable_property).value_or("");
         for (sal_Int32 i = 0; i < sheets->getCount(); ++i) {
             const Reference<css::sheet::XSpreadsheet> sheet(sheets->getByIndex(i), UNO_QUERY_THROW);

@@ -20,6 +20,7 @@ struct OfficeSheet {
 struct OfficeRead {
     std::vector<OfficeSheet> sheets;
     std::string profile;  // the scoring profile stored in the document (pegkit.profile), "" for none
+    std::string as_of;    // the document's as-of date (pegkit.as_of), "" for none
     std::string error;   // the document could not be read
     explicit operator bool() const { return error.empty(); }
 };

@@ -127,6 +127,7 @@ ParsedOptions parse_options(int argc, const char* const* argv) {
     if (vm.count("as-of")) {
         o.sheet.as_of = parse_date(vm["as-of"].as<std::string>());
         if (!o.sheet.as_of) return usage_error("--as-of must be a date such as 2020-06-30");
+        o.as_of_given = true;
     } else {
         const std::time_t now = std::time(nullptr);
         std::tm local{};

@@ -17,6 +17,7 @@ struct Options {
     Format format = Format::text;
     ReportOptions report;
     SheetOptions sheet;                // plan year, rules and the profile, the as-of date
+    bool as_of_given = false;          // --as-of: wins over the document's own (pegkit.as_of)
     // The scoring profile as text, in the order its parts win: the --config rule first, then the
     // document's pegkit.profile, then --profile FILE and --rule (one parser: later entries win).
     std::string profile_before_document, profile_after_document;

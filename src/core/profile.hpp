@@ -92,5 +92,8 @@ std::string_view combine_name(Combine c) noexcept;  // "weighted", "mean", "min"
 
 // Where the front ends keep the document's profile: a custom document property (.ods and .xlsx keep it).
 constexpr std::string_view profile_property = "pegkit.profile";
+// The as-of date the Scoring profile panel sets for the document, "YYYY-MM-DD"; absent: today.
+// An as-of date given by the caller (pegkit-check --as-of) wins.
+constexpr std::string_view as_of_property = "pegkit.as_of";
 
 }  // namespace pegkit

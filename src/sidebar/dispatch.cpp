@@ -3,6 +3,8 @@
 // and hands over to the command (cmd_*.cpp). No exception leaves a UNO method.
 #include "commands.hpp"
 
+#include "catalogue.hpp"
+
 #include "command.hpp"
 #include "messages.hpp"
 #include "open_deck.hpp"
@@ -11,6 +13,7 @@
 
 #include "convert.hpp"
 #include "column_choice.hpp"
+#include "doc_options.hpp"
 #include "grid.hpp"
 #include "merges.hpp"
 
@@ -143,7 +146,7 @@ Summary workbook_summary(const ActiveSheet& s, const SheetCheck& active, const S
         SheetOptions o = options;
         o.actual_column.reset();  // the panel's choice names the active sheet's columns
         o.weight_column.reset();
-        SheetCheck check = check_sheet(grid, uno::with_stored_choice(s.document, sheet, area, o));
+        SheetCheck check = check_sheet(grid, uno::with_document(s.document, sheet, area, o, Lang::en).options);
         if (!check.found) continue;
         checks.push_back(std::move(check));
         names.push_back(name);
@@ -206,7 +209,10 @@ Outcome run(Command command, const Reference<css::frame::XFrame>& frame, Lang la
     c.read_seconds = seconds_since(t0);
     progress.set(30);
     t0 = std::chrono::steady_clock::now();
-    c.check = check_sheet(c.grid, uno::with_stored_choice(s->document, s->sheet, area, options));
+    const uno::DocumentOptions document = uno::with_document(s->document, s->sheet, area, options, lang);
+    if (!document.profile_error.empty() && (command == Command::validate || command == Command::summary))
+        return failure(say("cmd_profile_unreadable", lang, {document.profile_error}));  // never scored by rules it did not ask for
+    c.check = check_sheet(c.grid, document.options);
     c.check_seconds = seconds_since(t0);
     progress.set(60);
     if (auto problem = table_problem(c.check, lang)) return failure(*problem);

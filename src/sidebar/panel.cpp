@@ -7,11 +7,14 @@
 #include "messages.hpp"
 #include "finding_list.hpp"
 #include "panel_sheet.hpp"
+#include "profile_form.hpp"
 #include "rewrite_list.hpp"
 #include "settings.hpp"
 
 #include "catalogue.hpp"
 #include "columns.hpp"
+#include "doc_store.hpp"
+#include "status.hpp"
 #include "command.hpp"
 
 #include <com/sun/star/awt/ItemEvent.hpp>
@@ -26,6 +29,7 @@
 #include <com/sun/star/awt/XFixedText.hpp>
 #include <com/sun/star/awt/XItemListener.hpp>
 #include <com/sun/star/awt/XListBox.hpp>
+#include <com/sun/star/awt/XTextComponent.hpp>
 #include <com/sun/star/awt/XWindowListener.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/awt/XWindow2.hpp>
@@ -64,6 +68,8 @@
 #include <rtl/ref.hxx>
 #include <sal/log.hxx>
 
+#include <algorithm>
+#include <cctype>
 #include <exception>
 #include <string>
 #include <vector>
@@ -83,6 +89,7 @@ bool panel_kind(const OUString& name, PanelKind& kind) {
     else if (name == "Normalize") kind = PanelKind::normalize;
     else if (name == "Summary") kind = PanelKind::summary;
     else if (name == "Table") kind = PanelKind::table;
+    else if (name == "Profile") kind = PanelKind::profile;
     else return false;
     return true;
 }
@@ -193,9 +200,12 @@ public:
             }
             row(24, {button("save_columns", t("panel_save_choice")), button("reset_columns", t("panel_reset_choice"))});
             break;
+        case PanelKind::profile:
+            build_profile();
+            break;
         }
         m_status = label("");
-        row(36, {m_status});
+        row(m_kind == PanelKind::profile ? 52 : 36, {m_status});  // a refused band names its interval
 
         m_window->addWindowListener(this);
         const css::awt::Rectangle size = parent->getPosSize();
@@ -279,6 +289,8 @@ public:
                 save_columns(false);
             } else if (e.ActionCommand == "reset_columns") {
                 save_columns(true);
+            } else if (e.ActionCommand == "save_profile" || e.ActionCommand == "reset_profile") {
+                save_profile(e.ActionCommand == "reset_profile");
             }
         } catch (const Exception& ex) {
             status(uno::to_utf8(ex.Message));
@@ -403,6 +415,11 @@ private:
     std::vector<int> m_table_cols, m_header_rows;     // sheet column / row per drop-down item
     std::array<int, 10> m_read_cols{};                // what the panel showed, to store only changes
     int m_read_header = -1;
+    // the Scoring profile panel: a field per profile_fields() entry, the as-of date, what was last shown
+    std::vector<Reference<css::awt::XWindow>> m_profile_fields;
+    Reference<css::awt::XWindow> m_as_of;
+    std::string m_shown_profile, m_shown_as_of;
+    bool m_profile_shown = false;
     std::string m_table_note;                         // why the active sheet has no table, empty when it has one
     int m_control_count = 0;
     std::string m_result;
@@ -452,6 +469,7 @@ private:
         case PanelKind::normalize: return "it.pegkit.calc.Deck.Normalize";
         case PanelKind::summary: return "it.pegkit.calc.Deck.Summary";
         case PanelKind::table: return "it.pegkit.calc.Deck.Columns";
+        case PanelKind::profile: return "it.pegkit.calc.Deck.Profile";
         }
         return "it.pegkit.calc.Deck";
     }
@@ -586,6 +604,7 @@ private:
 
     // Reads the active sheet and fills the panel; `keep_status` leaves a command's outcome shown.
     void refresh(bool keep_status) {
+        if (m_kind == PanelKind::profile) return show_profile(keep_status);
         try {
             Reference<css::frame::XController> controller = m_frame.is() ? m_frame->getController() : nullptr;
             SheetView view = read_active_sheet(controller, m_lang, uno::sheet_options(uno::read_settings(m_context)));
@@ -601,6 +620,7 @@ private:
             case PanelKind::normalize: show_changes(view); break;
             case PanelKind::summary: show_columns(view); break;
             case PanelKind::table: show_roles(view); break;
+            case PanelKind::profile: break;
             }
             if (!keep_status || !note.empty()) status(note);
         } catch (const Exception& e) {
@@ -779,6 +799,117 @@ private:
         set_items(m_header, rows);
         m_read_header = view.header_row;
         select(m_header, m_header_rows, m_read_header);
+    }
+
+    // A label and a field per entry of the profile (profile_form.hpp), the as-of date, Save and Defaults.
+    void build_profile() {
+        for (const ProfileField& f : profile_fields()) {
+            Reference<css::awt::XWindow> w;
+            if (f.choices.empty()) {
+                w = add("Edit", {{"Text", Any(OUString())}, {"Border", Any(sal_Int16(1))},
+                                 {"HelpText", Any(uno::to_ou(t("panel_profile_" + f.key + "_help")))}});
+            } else {
+                w = list(true);
+                std::vector<std::string> items;
+                for (const std::string& c : f.choices) items.push_back(t("panel_choice_" + c));
+                set_items(w, items);
+            }
+            m_profile_fields.push_back(w);
+            // a long field (bands) takes the panel's width under its label
+            if (f.key == "bands") {
+                row(20, {label(t("panel_profile_" + f.key))});
+                row(24, {w});
+            } else {
+                row(24, {label(t("panel_profile_" + f.key)), w});
+            }
+        }
+        m_as_of = add("Edit", {{"Text", Any(OUString())}, {"Border", Any(sal_Int16(1))},
+                               {"HelpText", Any(uno::to_ou(t("panel_profile_as_of_help")))}});
+        row(24, {label(t("panel_profile_as_of")), m_as_of});
+        row(24, {button("save_profile", t("panel_save_choice")), button("reset_profile", t("panel_profile_defaults"))});
+    }
+
+    Reference<css::uno::XInterface> document() const {
+        Reference<css::frame::XController> controller = m_frame.is() ? m_frame->getController() : nullptr;
+        return Reference<css::uno::XInterface>(controller.is() ? controller->getModel() : nullptr, UNO_QUERY);
+    }
+
+    // The fields follow the document's stored profile, but only when that text changed: a sheet
+    // edit (which refreshes every panel) must not wipe what the user is typing here.
+    void show_profile(bool keep_status) {
+        try {
+            const Reference<css::uno::XInterface> doc = document();
+            if (!doc.is()) return status(t("panel_not_sheet"));
+            const std::string stored = uno::read_text_property(doc, profile_property).value_or("");
+            const std::string as_of = uno::read_text_property(doc, as_of_property).value_or("");
+            if (m_profile_shown && stored == m_shown_profile && as_of == m_shown_as_of) return;
+            m_profile_shown = true;
+            m_shown_profile = stored;
+            m_shown_as_of = as_of;
+            const ProfileParse parsed = parse_profile(stored);
+            const ProfileValues values = profile_values(parsed.profile);
+            const auto& fields = profile_fields();
+            for (std::size_t i = 0; i < fields.size(); ++i) {
+                const std::string& value = values.at(fields[i].key);
+                if (fields[i].choices.empty()) {
+                    Reference<css::awt::XTextComponent>(m_profile_fields[i], UNO_QUERY_THROW)->setText(uno::to_ou(value));
+                } else {
+                    const auto at = std::find(fields[i].choices.begin(), fields[i].choices.end(), value);
+                    Reference<css::awt::XListBox>(m_profile_fields[i], UNO_QUERY_THROW)
+                        ->selectItemPos(sal_Int16(at == fields[i].choices.end() ? 0 : at - fields[i].choices.begin()), true);
+                }
+            }
+            std::string shown_date = as_of;
+            if (const std::optional<Date> d = parse_date(as_of))
+                shown_date = format_date(*d);
+            Reference<css::awt::XTextComponent>(m_as_of, UNO_QUERY_THROW)->setText(uno::to_ou(shown_date));
+            if (!parsed) status(t("panel_profile_unreadable", {message(parsed.diagnostics.front(), m_lang)}));
+            else if (!keep_status) status(profile_summary(stored, as_of));
+        } catch (const Exception& e) {
+            status(uno::to_utf8(e.Message));
+        }
+    }
+
+    // "regole predefinite; data di riferimento: oggi": the fields show the rules themselves
+    std::string profile_summary(const std::string& text, const std::string& as_of) const {
+        const std::optional<Date> d = parse_date(as_of);
+        std::string date = d ? t("panel_profile_as_of") + ": " + format_date(*d) : t("panel_profile_today");
+        if (d && !date.empty()) date[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(date[0])));
+        return text.empty() ? t("panel_profile_default_rules") + "; " + date : date;
+    }
+
+    // The fields read as a profile and stored in the document (pegkit.profile, pegkit.as_of), or
+    // refused with the entry or interval at fault; `defaults` stores the default rules and today.
+    void save_profile(bool defaults) {
+        const Reference<css::uno::XInterface> doc = document();
+        if (!doc.is()) return status(t("panel_not_sheet"));
+        const Reference<css::frame::XStorable> storable(doc, UNO_QUERY);
+        if (storable.is() && storable->isReadonly()) return status(text(Msg::read_only, m_lang));
+        std::string text_to_store, date_to_store;
+        if (!defaults) {
+            ProfileValues values;
+            const auto& fields = profile_fields();
+            for (std::size_t i = 0; i < fields.size(); ++i) {
+                if (fields[i].choices.empty()) {
+                    values[fields[i].key] = uno::to_utf8(Reference<css::awt::XTextComponent>(m_profile_fields[i], UNO_QUERY_THROW)->getText());
+                } else {
+                    const sal_Int16 pos = Reference<css::awt::XListBox>(m_profile_fields[i], UNO_QUERY_THROW)->getSelectedItemPos();
+                    values[fields[i].key] = fields[i].choices[std::size_t(std::clamp<int>(pos, 0, int(fields[i].choices.size()) - 1))];
+                }
+            }
+            const ProfileForm form = read_form(values);
+            if (!form.text) return status(t("panel_profile_refused", {message(form.errors.front(), m_lang)}));
+            const std::string typed = uno::to_utf8(Reference<css::awt::XTextComponent>(m_as_of, UNO_QUERY_THROW)->getText());
+            const std::optional<std::string> date = as_of_text(typed);
+            if (!date) return status(t("panel_profile_bad_date", {typed}));
+            text_to_store = *form.text;
+            date_to_store = *date;
+        }
+        uno::write_text_property(doc, profile_property, text_to_store.empty() ? std::nullopt : std::optional<std::string>(text_to_store));
+        uno::write_text_property(doc, as_of_property, date_to_store.empty() ? std::nullopt : std::optional<std::string>(date_to_store));
+        m_profile_shown = false;  // show what was stored, as the document now holds it
+        show_profile(true);
+        status(t("panel_profile_saved", {profile_summary(text_to_store, date_to_store)}));
     }
 
     // The roles the user changed, on top of the choice the document holds, stored in the

@@ -11,7 +11,7 @@
 
 namespace pegkit::sidebar {
 
-enum class PanelKind { validate, normalize, summary, table };
+enum class PanelKind { validate, normalize, summary, table, profile };
 
 // `name` is the last segment of the panel's resource URL ("Validate", "Normalize", "Summary").
 bool panel_kind(const rtl::OUString& name, PanelKind& kind);

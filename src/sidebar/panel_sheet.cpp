@@ -2,6 +2,7 @@
 
 #include "clean.hpp"
 #include "column_choice.hpp"
+#include "doc_options.hpp"
 #include "grid.hpp"
 #include "merges.hpp"
 #include "plan.hpp"
@@ -53,7 +54,9 @@ SheetView read_active_sheet(const Reference<css::frame::XController>& controller
     view.first_col = area.first_col;
     Grid grid = uno::read_grid(document, view.sheet, area);
     grid.merges = uno::read_merges(view.sheet, area);
-    view.check = check_sheet(grid, uno::with_stored_choice(document, view.sheet, area, options));
+    const uno::DocumentOptions with = uno::with_document(document, view.sheet, area, options, lang);
+    view.profile_error = with.profile_error;
+    view.check = check_sheet(grid, with.options);
     for (std::size_t r = 0; r < column_count; ++r)
         view.role_cols[r] = view.check.column[r] < 0 ? -1 : view.check.column[r] + area.first_col;
     view.header_row = view.check.found ? view.check.header_row + area.first_row : -1;

@@ -46,6 +46,7 @@ struct SheetView {
     int header_row = -1;                 // sheet row of the header, -1 when none
     std::vector<SheetColumn> header_rows;  // candidate rows: sheet row in sheet_col, "3 · Obiettivo | ..."
     std::vector<SheetColumn> all_columns;  // every used column: "J · Target 2024" (the Table panel)
+    std::string profile_error;           // the document's profile could not be read (doc_options.hpp)
 };
 
 

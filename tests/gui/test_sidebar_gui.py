@@ -26,7 +26,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "integration"))
 import lo  # noqa: E402  (Debian's python3-uno)
 
 DECK = "PegkitDeck"
-PANELS = {"PegkitValidatePanel", "PegkitNormalizePanel", "PegkitSummaryPanel", "PegkitTablePanel"}
+PANELS = {"PegkitValidatePanel", "PegkitNormalizePanel", "PegkitSummaryPanel", "PegkitTablePanel", "PegkitProfilePanel"}
 SAMPLE = "/work/shared/data/peg-2020-cm-venezia.tsv"
 WIDTH, HEIGHT = 1400, 900
 RENDER_WAIT = 6.0
@@ -370,6 +370,49 @@ def use_columns_panel(doc, deck, report, display, path):
     report.check("Columns panel: Reset forgets the choice", gone and status != "", f"status {status!r}")
 
 
+def user_property(doc, name):
+    props = doc.DocumentProperties.UserDefinedProperties
+    return props.getPropertyValue(name) if props.getPropertySetInfo().hasPropertyByName(name) else None
+
+
+def use_profile_panel(doc, deck, report, display, path, lang):
+    """The Scoring profile panel: the defaults shown, bands with a gap refused naming the gap, a
+    profile and an as-of date saved in the document, then Defaults."""
+    it = lang.startswith("it")
+    panel = deck.getPanels().getByName("PegkitProfilePanel")
+    panel.expand(True)
+    time.sleep(RENDER_WAIT / 2)
+    buttons, texts, lists, edits = panel_controls(deck, "PegkitProfilePanel", ("Button", "FixedText", "ListBox", "Edit"))
+    report.check("Profile panel: a field per profile entry and the as-of date", len(edits) == 9 and len(lists) == 3,
+                 f"{len(edits)} edits, {len(lists)} lists")
+    if len(edits) != 9 or len(lists) != 3:
+        return
+    bands, as_of, indicators = edits[0], edits[-1], lists[2]
+    labels = [t.getText() for t in texts]
+    report.check("Profile panel: labels in the UI language", ("Fasce" if it else "Bands") in labels
+                 and ("Data di riferimento" if it else "As-of date") in labels, repr(labels[:4]))
+    report.check("Profile panel: the defaults are shown", bands.getText() == "" and
+                 indicators.getSelectedItem() == ("media ponderata" if it else "weighted mean"),
+                 f"{bands.getText()!r}, {indicators.getSelectedItem()!r}")
+    bands.setText("0-50:0 | 60-100:100")
+    status = press(buttons[0], texts[-1])
+    report.check("Profile panel: bands with a gap are refused, naming it, and nothing is stored",
+                 "50" in status and "60" in status and user_property(doc, "pegkit.profile") is None, repr(status))
+    bands.setText("0-60:0 | 60-100:pro")
+    indicators.selectItemPos(2, True)  # minimo / minimum
+    as_of.setText("30/06/2020")
+    status = press(buttons[0], texts[-1])
+    stored, date = user_property(doc, "pegkit.profile"), user_property(doc, "pegkit.as_of")
+    report.check("Profile panel: Save stores the profile and the as-of date in the document",
+                 stored == "bands=0-60:0 | 60-100:pro; indicators=min" and date == "2020-06-30"
+                 and ("salvato" if it else "saved") in status and "30/06/2020" in status, f"status {status!r}, stored {stored!r}, {date!r}")
+    time.sleep(RENDER_WAIT / 2)
+    screenshot(display, path)
+    status = press(buttons[1], texts[-1])
+    report.check("Profile panel: Defaults removes them", user_property(doc, "pegkit.profile") is None
+                 and user_property(doc, "pegkit.as_of") is None and bands.getText() == "", repr(status))
+
+
 def screenshot(display, path):
     subprocess.run(["import", "-display", display, "-window", "root", path], check=True, timeout=60,
                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -459,6 +502,7 @@ def run(args, report):
         use_normalize_preview(office, doc, deck, report, display, args.artifacts, args.lang)
         switch_sheets(doc, deck, report, display, args.artifacts, args.lang)
         use_columns_panel(doc, deck, report, display, os.path.join(args.artifacts, f"sidebar-{args.lang}-columns.png"))
+        use_profile_panel(doc, deck, report, display, os.path.join(args.artifacts, f"sidebar-{args.lang}-profile.png"), args.lang)
         press_f1_on_panel(office, deck, display, report)
         open_deck_by_shortcut(doc, display, report)
         lo.close(doc)

@@ -231,6 +231,7 @@ def office_books(table, tmp):
             udp = doc.DocumentProperties.UserDefinedProperties
             udp.addProperty("pegkit.profile", 128, PROFILE)  # 128: REMOVEABLE
             udp.addProperty("pegkit.not_assessable", 128, f"PEG 2020\t{MARKED + 2}\t{MARK_REASON}\n")
+            udp.addProperty("pegkit.as_of", 128, AS_OF.isoformat())  # the Scoring profile panel's date
             for ext, flt in (("xlsx", lo.XLSX), ("ods", lo.ODS)):
                 path = os.path.join(tmp, f"monitoraggio.{ext}")
                 lo.Office.store(doc, path, flt)
@@ -240,10 +241,51 @@ def office_books(table, tmp):
     return paths
 
 
+def sidebar_summary(report, oxt, ods, expect):
+    """The sidebar's Summary on the same workbook: it reads the document's profile, marks and as-of
+    date as pegkit-check does, so its total and per-CdR means are the figures computed here; with
+    the profile made unreadable it refuses and writes nothing."""
+    from test_commands import dispatch, read_summary
+    with lo.Office(ui_locale="en-US") as office:
+        office.install_extension(oxt)
+        doc = office.load(ods)
+        try:
+            ok, res = dispatch(office, doc, "Summary")
+            name = res.get("Sheet", "")
+            if not report.check("sidebar Summary on the .ods: succeeds", ok and doc.Sheets.hasByName(name), res.get("Message")):
+                return
+            tables = read_summary(doc.Sheets.getByName(name))
+            cdr_rows, total = tables[0]
+            report.check("sidebar Summary: total mean as the profile scores it", near(total[4] if total[4] != "" else None,
+                         weighted(expect)), f"{total[4]} instead of {weighted(expect)}")
+            by_cdr = {}
+            for e in expect:
+                by_cdr.setdefault(cdr_key(e["cdr"]), []).append(e)
+            got = {cdr_key(label): nums for label, nums in cdr_rows}
+            bad = [k for k, items in by_cdr.items()
+                   if k not in got or not near(got[k][4] if got[k][4] != "" else None, weighted(items))]
+            report.check("sidebar Summary: each CdR's mean as the profile scores it", not bad and len(got) == len(by_cdr),
+                         f"{bad[:3]}; {len(got)} rows for {len(by_cdr)} CdR")
+            doc.getUndoManager().undo()
+            doc.getCurrentController().setActiveSheet(doc.Sheets.getByName("PEG 2020"))
+            udp = doc.DocumentProperties.UserDefinedProperties
+            udp.setPropertyValue("pegkit.profile", "bands=0-70:0 | 60-100:pro")
+            sheets = doc.Sheets.getCount()
+            for command in ("Summary", "Validate"):
+                ok, res = dispatch(office, doc, command)
+                report.check(f"sidebar {command} with an unreadable profile: refuses naming the fault, writes nothing",
+                             not ok and "60" in res.get("Message", "") and "profile" in res.get("Message", "")
+                             and doc.Sheets.getCount() == sheets and not doc.getUndoManager().isUndoPossible(),
+                             res.get("Message"))
+        finally:
+            lo.close(doc)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cli", required=True)
     ap.add_argument("--no-office", action="store_true", help="only the .tsv (no LibreOffice needed)")
+    ap.add_argument("--oxt", help="also the sidebar's Summary on the .ods, with this extension")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
     report = lo.Report(args.verbose)
@@ -283,6 +325,8 @@ def main():
                 name = os.path.basename(f["path"])
                 if report.check(f"{name}: checked", f["status"] == "checked", f.get("error") or err[-300:]):
                     check_report(report, name, f["sheets"][0], marked)
+            if args.oxt:
+                sidebar_summary(report, args.oxt, books[1], marked)
     return report.finish()
 
 
