@@ -43,6 +43,8 @@ sal_Int16 sheet_index(const Reference<css::sheet::XSpreadsheet>& sheet) {
     return Reference<css::sheet::XCellRangeAddressable>(sheet, UNO_QUERY_THROW)->getRangeAddress().Sheet;
 }
 
+constexpr std::size_t ranges_per_call = 256;
+
 // Cells as rectangles one column wide, consecutive rows joined.
 std::vector<css::table::CellRangeAddress> runs(sal_Int16 sheet, std::vector<CellPos> cells) {
     std::sort(cells.begin(), cells.end(), [](CellPos a, CellPos b) { return a.col != b.col ? a.col < b.col : a.row < b.row; });
@@ -237,30 +239,51 @@ bool reads_as_formula_or_number(const std::string& text) {
 
 }  // namespace
 
-std::map<CellPos, sal_Int32> formats_at_risk(const Reference<css::sheet::XSpreadsheet>& sheet,
-                                             const std::vector<TextWrite>& writes) {
-    std::set<CellPos> cells;
-    for (const TextWrite& w : writes)
-        if (reads_as_formula_or_number(w.text)) cells.insert(w.at);
-    std::map<CellPos, sal_Int32> out;
-    for_each_format_group(sheet, cells, [&](const auto& props, const auto&, const std::vector<CellPos>& inside) {
-        sal_Int32 format = 0;
-        props->getPropertyValue("NumberFormat") >>= format;
-        for (CellPos p : inside) out[p] = format;
-    });
+NumberFormats formats_at_risk(const Reference<css::sheet::XSpreadsheet>& sheet, const std::vector<TextWrite>& writes) {
+    std::map<int, std::pair<int, int>> spans;  // column -> first and last row of the cells at risk
+    for (const TextWrite& w : writes) {
+        if (!reads_as_formula_or_number(w.text)) continue;
+        auto [it, added] = spans.emplace(w.at.col, std::make_pair(w.at.row, w.at.row));
+        if (!added) it->second = {std::min(it->second.first, w.at.row), std::max(it->second.second, w.at.row)};
+    }
+    NumberFormats out;
+    if (spans.empty()) return out;
+    const Reference<css::container::XIndexAccess> groups =
+        Reference<css::sheet::XUniqueCellFormatRangesSupplier>(sheet, UNO_QUERY_THROW)->getUniqueCellFormatRanges();
+    for (sal_Int32 i = 0; i < groups->getCount(); ++i) {
+        const Reference<css::sheet::XSheetCellRanges> ranges(groups->getByIndex(i), UNO_QUERY);
+        const Reference<css::beans::XPropertySet> props(ranges, UNO_QUERY);
+        const Reference<css::beans::XPropertyState> state(ranges, UNO_QUERY);
+        if (!ranges.is() || !props.is() || !state.is()) continue;
+        NumberFormatPiece piece;
+        for (const css::table::CellRangeAddress& a : ranges->getRangeAddresses())
+            for (auto it = spans.lower_bound(a.StartColumn); it != spans.end() && it->first <= a.EndColumn; ++it) {
+                css::table::CellRangeAddress part = a;
+                part.StartColumn = part.EndColumn = it->first;
+                part.StartRow = std::max(a.StartRow, it->second.first);
+                part.EndRow = std::min(a.EndRow, it->second.second);
+                if (part.StartRow <= part.EndRow) piece.ranges.push_back(part);
+            }
+        if (piece.ranges.empty()) continue;
+        piece.is_default = state->getPropertyState("NumberFormat") == css::beans::PropertyState_DEFAULT_VALUE;
+        props->getPropertyValue("NumberFormat") >>= piece.format;
+        out.push_back(std::move(piece));
+    }
     return out;
 }
 
-void set_number_formats(const Reference<css::sheet::XSpreadsheet>& sheet,
-                        const Reference<css::lang::XMultiServiceFactory>& factory,
-                        const std::map<CellPos, sal_Int32>& formats) {
-    std::map<sal_Int32, std::vector<CellPos>> by_format;
-    for (const auto& [p, format] : formats) by_format[format].push_back(p);
-    const sal_Int16 index = sheet_index(sheet);
-    for (const auto& [format, cells] : by_format) {
-        keep_undo_locked();
-        Reference<css::beans::XPropertySet>(make_ranges(factory, runs(index, cells)), UNO_QUERY_THROW)
-            ->setPropertyValue("NumberFormat", Any(format));
+void set_number_formats(const Reference<css::lang::XMultiServiceFactory>& factory, const NumberFormats& formats) {
+    for (const NumberFormatPiece& piece : formats) {
+        // Calc joins a call's ranges one by one (ScRangeList::Join): a few hundred a call at most
+        for (std::size_t from = 0; from < piece.ranges.size(); from += ranges_per_call) {
+            const std::vector<css::table::CellRangeAddress> part(
+                piece.ranges.begin() + std::ptrdiff_t(from),
+                piece.ranges.begin() + std::ptrdiff_t(std::min(piece.ranges.size(), from + ranges_per_call)));
+            keep_undo_locked();
+            const Reference<css::sheet::XSheetCellRangeContainer> ranges = make_ranges(factory, part);
+            if (piece.is_default) Reference<css::beans::XPropertyState>(ranges, UNO_QUERY_THROW)->setPropertyToDefault("NumberFormat");
+            else Reference<css::beans::XPropertySet>(ranges, UNO_QUERY_THROW)->setPropertyValue("NumberFormat", Any(piece.format));
+        }
     }
 }
 

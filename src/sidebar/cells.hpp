@@ -4,6 +4,7 @@
 // only when a block would harm it: a note, formatted text). Throws UNO exceptions.
 #include "plan.hpp"
 
+#include <com/sun/star/table/CellRangeAddress.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 
@@ -57,11 +58,16 @@ void write_texts(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, con
 // Calc gives the Text number format to a text it writes where the text would read as a formula
 // or a number ("= 0 anomalie", "12", "1/2"), even through setDataArray: the number formats of the
 // cells such writes may change, read before writing so that taking the writes back restores them.
-std::map<CellPos, sal_Int32> formats_at_risk(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
-                                             const std::vector<TextWrite>& writes);
-void set_number_formats(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
-                        const css::uno::Reference<css::lang::XMultiServiceFactory>& factory,
-                        const std::map<CellPos, sal_Int32>& formats);
+// Kept as the sheet's format groups over each column's span of such cells: a few large ranges
+// (one per column of like-formatted cells), not a range per cell, which Calc applies slowly.
+struct NumberFormatPiece {
+    bool is_default = true;  // no format of its own: restored as such, not as an explicit General
+    sal_Int32 format = 0;
+    std::vector<css::table::CellRangeAddress> ranges;
+};
+using NumberFormats = std::vector<NumberFormatPiece>;
+NumberFormats formats_at_risk(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, const std::vector<TextWrite>& writes);
+void set_number_formats(const css::uno::Reference<css::lang::XMultiServiceFactory>& factory, const NumberFormats& formats);
 
 // Before each write step: keeps Calc's undo manager locked (edit.hpp). A test hook of builds
 // without NDEBUG (tests/integration/test_fail_write.py): PEGKIT_FAIL_WRITE names a file holding N,

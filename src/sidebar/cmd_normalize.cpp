@@ -39,14 +39,14 @@ public:
     }
     void revert() override {
         write_texts(m_sheet.sheet, m_before, m_untouchable);
-        set_number_formats(m_sheet.sheet, m_sheet.factory, m_formats);
+        set_number_formats(m_sheet.factory, m_formats);
     }
 
 private:
     ActiveSheet m_sheet;
     Untouchable m_untouchable;
     std::vector<TextWrite> m_after, m_before;
-    std::map<CellPos, sal_Int32> m_formats;  // see formats_at_risk
+    NumberFormats m_formats;  // see formats_at_risk
 };
 
 // New columns, then their texts. Taking back removes the columns it inserted, last first, so that
@@ -75,7 +75,7 @@ public:
                                                    UNO_QUERY_THROW)
                 ->clearContents(css::sheet::CellFlags::STRING);
         }
-        set_number_formats(m_sheet.sheet, m_sheet.factory, m_formats);
+        set_number_formats(m_sheet.factory, m_formats);
         const Reference<css::table::XTableColumns> columns = table_columns();
         while (!m_inserted.empty()) {
             keep_undo_locked();
@@ -92,7 +92,7 @@ private:
     NewColumnsPlan m_plan;
     Untouchable m_rows_alone;  // the new columns are empty: only whole rows (hidden, multi-line) matter
     int m_rows = 0;  // the table's rows, as read
-    std::map<CellPos, sal_Int32> m_formats;  // see formats_at_risk
+    NumberFormats m_formats;  // see formats_at_risk
     std::vector<int> m_inserted;
 };
 

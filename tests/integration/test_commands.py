@@ -400,6 +400,11 @@ def check_summary(office, doc, report, label):
     sheet = lo.sheet(doc)
     active(doc, sheet)
     before = data_snapshot(sheet)
+    # The figures below count an objective without a value as not assessed: true at the start of
+    # the plan year, when none of the sample's deadlines (all in 2020) has passed. The default
+    # as-of date (today) is checked after them.
+    udp = doc.DocumentProperties.UserDefinedProperties
+    udp.addProperty("pegkit.as_of", 128, "2020-01-01")
     ok, res = dispatch(office, doc, "Summary")
     report.check(f"{label}: Summary succeeds on a new sheet 'Riepilogo PEG'", ok and res.get("Sheet") == "Riepilogo PEG",
                  str(res.get("Message")))
@@ -453,9 +458,16 @@ def check_summary(office, doc, report, label):
     report.check(f"{label}: the PEG sheet is unchanged", data_snapshot(sheet) == before)
 
     active(doc, sheet)
+    udp.removeProperty("pegkit.as_of")
     ok, res = dispatch(office, doc, "Summary")
     report.check(f"{label}: the second Summary makes 'Riepilogo PEG 2'", ok and res.get("Sheet") == "Riepilogo PEG 2"
                  and doc.Sheets.hasByName("Riepilogo PEG"), f"{res.get('Sheet')}: {res.get('Message')}")
+    if ok:
+        # today, every 2020 deadline without a completion date is missed: assessed, scored 0, not met
+        today = read_summary(doc.Sheets.getByName(res["Sheet"]))[0][1]
+        report.check(f"{label}: as of today, deadlines of 2020 without completion count as missed (0)",
+                     int(today[1]) > total[1] and int(today[2]) == total[2] and today[4] < total[4],
+                     f"today {today[:5]}, at the start of 2020 {total}")
 
     # The Summary panel's choice: no actual column, so nothing is assessed (total row, "Valutati" = 0)
     active(doc, sheet)
