@@ -11,6 +11,9 @@
 #include "target_cache.hpp"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/beans/XPropertySetInfo.hpp>
+#include <com/sun/star/document/XDocumentProperties.hpp>
+#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 #include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/lang/XServiceName.hpp>
@@ -88,10 +91,27 @@ bool plan_year(const Any& year, std::optional<int>& out) {
 }
 
 // The optional rule: a text, or omitted (default rules); nullopt when it is no valid rule.
-std::optional<Rules> rule_argument(const Any& rule) {
-    if (!rule.hasValue()) return Rules{};
-    if (rule.getValueTypeClass() != css::uno::TypeClass_STRING) return std::nullopt;
-    return cached_rules(*static_cast<const OUString*>(rule.getValue()));
+// The calling document's scoring profile (pegkit.profile, kept by the Scoring profile panel); ""
+// for none. `options` is the document model Calc passes as the hidden first argument.
+OUString document_profile(const Reference<css::beans::XPropertySet>& options) {
+    const Reference<css::document::XDocumentPropertiesSupplier> supplier(options, css::uno::UNO_QUERY);
+    if (!supplier.is()) return OUString();
+    const Reference<css::document::XDocumentProperties> props = supplier->getDocumentProperties();
+    const Reference<css::beans::XPropertySet> user(props.is() ? props->getUserDefinedProperties() : nullptr, css::uno::UNO_QUERY);
+    if (!user.is()) return OUString();
+    static const OUString name = uno::to_ou(std::string(profile_property));
+    const Reference<css::beans::XPropertySetInfo> info = user->getPropertySetInfo();
+    OUString text;
+    if (info.is() && info->hasPropertyByName(name)) user->getPropertyValue(name) >>= text;
+    return text;
+}
+
+// The document's profile with the formula's rule on top; nullopt when either cannot be read (an
+// error value: never a score under rules the office did not choose).
+std::optional<Profile> profile_argument(const Reference<css::beans::XPropertySet>& options, const Any& rule) {
+    if (rule.hasValue() && rule.getValueTypeClass() != css::uno::TypeClass_STRING) return std::nullopt;
+    const OUString text = rule.hasValue() ? *static_cast<const OUString*>(rule.getValue()) : OUString();
+    return cached_profile(document_profile(options), text);
 }
 
 // A cell of PEG.SCORE's attainments or weights. An error inside an array argument arrives as a NaN.
@@ -212,10 +232,10 @@ public:
     Any SAL_CALL getAttain(const Reference<css::beans::XPropertySet>& options, const Any& target,
                            const Reference<css::table::XCellRange>& actual, const Any& rule) override {
         return guarded([&] {
-            const std::optional<Rules> rules = rule_argument(rule);
-            if (!rules) return Any(error_value(CalcError::illegal_argument));
+            const std::optional<Profile> profile = profile_argument(options, rule);
+            if (!profile) return Any(error_value(CalcError::illegal_argument));
             return per_target(options, target, actual, [&](const Target& t, const std::vector<Cell>& actuals) {
-                const Attainment a = attain(t, actuals, *rules);
+                const Attainment a = attain(t, actuals, profile->rules);
                 return attainment_out(a, Out::of_number(a.value), Out::of_text(""));
             });
         });
@@ -224,9 +244,11 @@ public:
     Any SAL_CALL getMet(const Reference<css::beans::XPropertySet>& options, const Any& target,
                         const Reference<css::table::XCellRange>& actual) override {
         return guarded([&] {
+            const std::optional<Profile> profile = profile_argument(options, Any());
+            if (!profile) return Any(error_value(CalcError::illegal_argument));
             return per_target(options, target, actual, [&](const Target& t, const std::vector<Cell>& actuals) {
-                const Attainment a = attain(t, actuals);
-                return attainment_out(a, Out::of_bool(a.status == Attainment::Status::scored && met(t, actuals)),
+                const Attainment a = attain(t, actuals, profile->rules);
+                return attainment_out(a, Out::of_bool(a.status == Attainment::Status::scored && met(t, actuals, profile->rules)),
                                       Out::of_bool(false));
             });
         });
@@ -236,8 +258,13 @@ public:
     // refuses an array argument holding one, Err:504) and is skipped as an empty cell is. The
     // optional weights must be an `any` (only those may be omitted): Calc still refuses a weights
     // range holding an error before the call (docs/decisions.md).
-    Any SAL_CALL getScore(const Reference<css::table::XCellRange>& attainments, const Any& weights) override {
+    // With the document's profile each attainment is scored first (threshold, bands or the four
+    // thresholds, rounding), as the summary scores it; without one the score is the attainment.
+    Any SAL_CALL getScore(const Reference<css::beans::XPropertySet>& options, const Reference<css::table::XCellRange>& attainments,
+                          const Any& weights) override {
         return guarded([&] {
+            const std::optional<Profile> profile = profile_argument(options, Any());
+            if (!profile) return Any(error_value(CalcError::illegal_argument));
             const RangeCells a = read_range(attainments);
             const uno::Arg w = uno::to_arg(weights);
             if (a.size() == 0 || (!w.omitted && w.size() != a.size())) return Any(error_value(CalcError::illegal_argument));
@@ -249,7 +276,7 @@ public:
                     return Any(error_value(CalcError::no_value));
                 // an error weight leaves its attainment out, as an error attainment is left out
                 const bool left_out = v.kind != ScoreInput::Kind::value || wv.kind == ScoreInput::Kind::error;
-                values.push_back(left_out ? std::nullopt : std::optional<double>(v.value));
+                values.push_back(left_out ? std::nullopt : std::optional<double>(score_attainment(*profile, v.value)));
                 weight_values.push_back(wv.kind == ScoreInput::Kind::value ? std::optional<double>(wv.value) : std::nullopt);
             }
             const std::optional<double> s = score(values, weight_values);

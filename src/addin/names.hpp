@@ -44,7 +44,7 @@ inline constexpr std::array<FunctionHelp, 13> functions{{
     {"getLabel", "PEG.LABEL", "PEG.ETICHETTA", "fn_label_help", false, {text_arg, {}, {}}},
     {"getAttain", "PEG.ATTAIN", "PEG.RAGGIUNGIMENTO", "fn_attain_help", true, {target_arg, actual_arg, rule_arg}},
     {"getMet", "PEG.MET", "PEG.RAGGIUNTO", "fn_met_help", true, {target_arg, actual_arg, {}}},
-    {"getScore", "PEG.SCORE", "PEG.PUNTEGGIO", "fn_score_help", false, {attainments_arg, weights_arg, {}}},
+    {"getScore", "PEG.SCORE", "PEG.PUNTEGGIO", "fn_score_help", true, {attainments_arg, weights_arg, {}}},
 }};
 
 }  // namespace pegkit::addin

@@ -114,4 +114,17 @@ std::optional<Rules> cached_rules(const rtl::OUString& text) {
     });
 }
 
+std::optional<Profile> cached_profile(const rtl::OUString& document, const rtl::OUString& rule) {
+    static Cache<std::optional<Profile>> cache;
+    if (document.isEmpty() && rule.isEmpty()) return Profile{};
+    Key key;
+    key.text = document + "\n" + rule;
+    return *cache.get(std::move(key), [&]() -> std::optional<Profile> {
+        // each text alone first: a document profile that cannot be read is not mended by a rule
+        if (!document.isEmpty() && !parse_profile(uno::to_utf8(document))) return std::nullopt;
+        const ProfileParse parsed = parse_profile(uno::to_utf8(document) + "\n" + uno::to_utf8(rule));
+        return parsed ? std::optional<Profile>(parsed.profile) : std::nullopt;
+    });
+}
+
 }  // namespace pegkit::addin

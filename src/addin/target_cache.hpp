@@ -4,6 +4,7 @@
 // same pooled string for a repeated cell text, so a repeat is found by the string's identity
 // before its content is hashed, and shared rather than copied. Safe from any thread; bounded.
 #include "attainment.hpp"
+#include "profile.hpp"
 #include "target.hpp"
 
 #include <com/sun/star/uno/Any.hxx>
@@ -20,5 +21,9 @@ std::shared_ptr<const Target> cached_target(const css::uno::Any& value, std::opt
 
 // The optional rule text: default rules when empty; nullopt when it does not parse.
 std::optional<Rules> cached_rules(const rtl::OUString& text);
+
+// The document's profile (pegkit.profile, "" for none) with the formula's rule text on top (a
+// rule is a profile fragment: its entries win); nullopt when either does not parse.
+std::optional<Profile> cached_profile(const rtl::OUString& document, const rtl::OUString& rule);
 
 }  // namespace pegkit::addin

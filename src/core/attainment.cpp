@@ -289,8 +289,10 @@ Attainment attain(const Target& target, const Cell& actual, const Rules& rules) 
     return attain(target, std::vector<Cell>{actual}, rules);
 }
 
-bool met(const Target& target, const std::vector<Cell>& actuals) {
-    Attainment a = attain(target, actuals);
+bool met(const Target& target, const std::vector<Cell>& actuals) { return met(target, actuals, Rules{}); }
+
+bool met(const Target& target, const std::vector<Cell>& actuals, const Rules& rules) {
+    Attainment a = attain(target, actuals, rules);
     return a.status == Attainment::Status::scored && a.value >= 1 - tolerance;
 }
 

@@ -42,6 +42,7 @@ Attainment attain(const Target& target, const Cell& actual, const Rules& rules =
 
 // Attainment 1 under the default rules.
 bool met(const Target& target, const std::vector<Cell>& actuals);
+bool met(const Target& target, const std::vector<Cell>& actuals, const Rules& rules);  // under the office's rules
 
 // Weighted mean skipping empty attainments (nullopt); weights default to 1 when empty.
 // nullopt when nothing is assessed or the weights of assessed items add up to 0.

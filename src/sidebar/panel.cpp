@@ -48,6 +48,7 @@
 #include <com/sun/star/lang/DisposedException.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/ui/LayoutSize.hpp>
@@ -907,6 +908,8 @@ private:
         }
         uno::write_text_property(doc, profile_property, text_to_store.empty() ? std::nullopt : std::optional<std::string>(text_to_store));
         uno::write_text_property(doc, as_of_property, date_to_store.empty() ? std::nullopt : std::optional<std::string>(date_to_store));
+        // PEG.ATTAIN, PEG.MET and PEG.SCORE read the profile: their cells are not dirty, so recalculate
+        if (const Reference<css::sheet::XCalculatable> calc{doc, UNO_QUERY}; calc.is()) calc->calculateAll();
         m_profile_shown = false;  // show what was stored, as the document now holds it
         show_profile(true);
         status(t("panel_profile_saved", {profile_summary(text_to_store, date_to_store)}));

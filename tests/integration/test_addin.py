@@ -163,6 +163,56 @@ def null_date_1904(office, report):
         lo.close(doc)
 
 
+def document_profile(office, report, tmp):
+    """PEG.ATTAIN, PEG.MET and PEG.SCORE read the calling document's scoring profile (pegkit.profile,
+    the Scoring profile panel's): the same formulas give other values under it, a formula's own
+    rule wins over it, one that cannot be read gives Err:502, and it survives .xlsx."""
+    doc = office.create()
+    try:
+        sheet = lo.sheet(doc)
+        for name, value in (("B1", 12.0), ("B2", "=DATE(2021;1;10)"), ("C1", 0.5), ("C2", 0.8)):
+            lo.cell(sheet, name).setFormula(value) if isinstance(value, str) else lo.cell(sheet, name).setValue(value)
+        formulas = ['=PEG.ATTAIN("<= 10"; B1)', '=PEG.MET("31/12/2020"; B2)', '=PEG.ATTAIN("31/12/2020"; B2)',
+                    '=PEG.SCORE(C1:C2)', '=PEG.ATTAIN("<= 10"; B1; "lower=ratio")']
+        for i, f in enumerate(formulas):
+            lo.cell(sheet, f"A{i + 1}").setFormula(f)
+        cases = [
+            ("no profile", None, [10 / 12, 0.0, 0.0, 0.65, 10 / 12]),
+            ("lower=linear; late=15; bands=0-60:0 | 60-100:pro", "lower=linear; late=15; bands=0-60:0 | 60-100:pro",
+             [0.8, 0.0, 1 - 10 / 15, 0.4, 10 / 12]),
+            ("late=10 (ten days late scores 0)", "late=10", [10 / 12, 0.0, 0.0, 0.65, 10 / 12]),
+            ("tolleranza=30; soglia=60 (Italian keys)", "tolleranza=30; soglia=60", [10 / 12, 0.0, 1 - 10 / 30, 0.4, 10 / 12]),
+        ]
+        udp = doc.DocumentProperties.UserDefinedProperties
+        for label, profile, want in cases:
+            if udp.getPropertySetInfo().hasPropertyByName("pegkit.profile"):
+                udp.removeProperty("pegkit.profile")
+            if profile is not None:
+                udp.addProperty("pegkit.profile", 128, profile)
+            lo.recalc(doc)
+            got = [lo.cell_value(lo.cell(sheet, f"A{i + 1}")) for i in range(len(formulas))]
+            bad = [(f, g, w) for f, g, w in zip(formulas, got, want) if not (isinstance(g, float) and abs(g - w) < 1e-9)]
+            report.check(f"document profile {label}: the functions score under it", not bad, str(bad))
+        udp.setPropertyValue("pegkit.profile", "bands=0-70:0 | 60-100:pro")
+        lo.recalc(doc)
+        errors = [lo.cell(sheet, f"A{i + 1}").getError() for i in (1, 2, 3, 4)]
+        report.check("a document profile that cannot be read: Err:502, never a score under other rules",
+                     all(e == ILLEGAL_ARGUMENT for e in errors), str(errors))
+        udp.setPropertyValue("pegkit.profile", "soglia=60")
+        path = os.path.join(tmp, "profile.xlsx")
+        lo.Office.store(doc, path, lo.XLSX)
+    finally:
+        lo.close(doc)
+    doc = office.load(path)
+    try:
+        lo.recalc(doc)
+        got = lo.cell_value(lo.cell(lo.sheet(doc), "A4"))
+        report.check("the document profile survives .xlsx: PEG.SCORE under soglia=60 after reopening",
+                     isinstance(got, float) and abs(got - 0.4) < 1e-9, show(got))
+    finally:
+        lo.close(doc)
+
+
 def diagnostic(office):
     """PEG.CHECK's text for an Excel date artifact, to compare across UI languages."""
     doc = office.create()
@@ -376,6 +426,7 @@ def main():
                 evaluate_sheet(office, report, args.fods, "functions.fods")
                 score_with_errors(office, report)
                 null_date_1904(office, report)
+                document_profile(office, report, tmp)
                 english_diagnostic = diagnostic(office)
                 round_trip(office, report, args.fods, tmp)
             if not args.skip_italian:
