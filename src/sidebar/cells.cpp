@@ -117,20 +117,27 @@ namespace {
 
 // Calls f(props, state, cells inside) for each group of like-formatted cells that holds some of
 // `cells`: a few calls for a whole sheet, never one per cell.
+// Calls f(ranges, props, state) for each group of like-formatted cells of the sheet.
 template <class F>
-void for_each_format_group(const Reference<css::sheet::XSpreadsheet>& sheet, const std::set<CellPos>& cells, F&& f) {
-    if (cells.empty()) return;
+void for_each_sheet_format_group(const Reference<css::sheet::XSpreadsheet>& sheet, F&& f) {
     const Reference<css::container::XIndexAccess> groups =
         Reference<css::sheet::XUniqueCellFormatRangesSupplier>(sheet, UNO_QUERY_THROW)->getUniqueCellFormatRanges();
     for (sal_Int32 i = 0; i < groups->getCount(); ++i) {
         const Reference<css::sheet::XSheetCellRanges> ranges(groups->getByIndex(i), UNO_QUERY);
         const Reference<css::beans::XPropertySet> props(ranges, UNO_QUERY);
         const Reference<css::beans::XPropertyState> state(ranges, UNO_QUERY);
-        if (!ranges.is() || !props.is() || !state.is()) continue;
+        if (ranges.is() && props.is() && state.is()) f(ranges, props, state);
+    }
+}
+
+template <class F>
+void for_each_format_group(const Reference<css::sheet::XSpreadsheet>& sheet, const std::set<CellPos>& cells, F&& f) {
+    if (cells.empty()) return;
+    for_each_sheet_format_group(sheet, [&](const auto& ranges, const auto& props, const auto& state) {
         std::vector<CellPos> inside;
         for (const auto& a : ranges->getRangeAddresses()) cells_in(cells, a, [&](CellPos p) { inside.push_back(p); });
         if (!inside.empty()) f(props, state, inside);
-    }
+    });
 }
 
 }  // namespace
@@ -248,13 +255,7 @@ NumberFormats formats_at_risk(const Reference<css::sheet::XSpreadsheet>& sheet, 
     }
     NumberFormats out;
     if (spans.empty()) return out;
-    const Reference<css::container::XIndexAccess> groups =
-        Reference<css::sheet::XUniqueCellFormatRangesSupplier>(sheet, UNO_QUERY_THROW)->getUniqueCellFormatRanges();
-    for (sal_Int32 i = 0; i < groups->getCount(); ++i) {
-        const Reference<css::sheet::XSheetCellRanges> ranges(groups->getByIndex(i), UNO_QUERY);
-        const Reference<css::beans::XPropertySet> props(ranges, UNO_QUERY);
-        const Reference<css::beans::XPropertyState> state(ranges, UNO_QUERY);
-        if (!ranges.is() || !props.is() || !state.is()) continue;
+    for_each_sheet_format_group(sheet, [&](const auto& ranges, const auto& props, const auto& state) {
         NumberFormatPiece piece;
         for (const css::table::CellRangeAddress& a : ranges->getRangeAddresses())
             for (auto it = spans.lower_bound(a.StartColumn); it != spans.end() && it->first <= a.EndColumn; ++it) {
@@ -264,11 +265,11 @@ NumberFormats formats_at_risk(const Reference<css::sheet::XSpreadsheet>& sheet, 
                 part.EndRow = std::min(a.EndRow, it->second.second);
                 if (part.StartRow <= part.EndRow) piece.ranges.push_back(part);
             }
-        if (piece.ranges.empty()) continue;
+        if (piece.ranges.empty()) return;
         piece.is_default = state->getPropertyState("NumberFormat") == css::beans::PropertyState_DEFAULT_VALUE;
         props->getPropertyValue("NumberFormat") >>= piece.format;
         out.push_back(std::move(piece));
-    }
+    });
     return out;
 }
 
