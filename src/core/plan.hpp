@@ -159,14 +159,19 @@ enum class SummaryLabel {
 };
 
 struct SummaryCell {
-    enum class Kind { empty, text, number, label } kind = Kind::empty;
-    std::string text;      // text: a group's label
+    enum class Kind { empty, text, number, label, phrase } kind = Kind::empty;
+    std::string text;      // text: a group's label; phrase: a catalogue key (catalogue.hpp say)
+    std::vector<std::string> args;  // phrase: its arguments
     double number = 0;
     SummaryLabel label = SummaryLabel::title;
 };
 
+// Each group table has, after its counts, the objectives per status (status.hpp), which add up to
+// the objectives; below the tables the objectives left out with their reason and the justified
+// overrides with their note (issue 10), each list only when it has a row.
 struct SummaryPlan {
-    static constexpr int width = 7;
+    static constexpr int width = 13;
+    static constexpr int status_first_col = 7;
     std::vector<std::vector<SummaryCell>> rows;  // each `width` cells
     std::vector<int> bold_rows;                  // headings and totals, whole rows
     int percent_first_col = 4, percent_last_col = 5;

@@ -115,6 +115,7 @@ public:
     SheetCheck run() {
         check_.column.fill(-1);
         check_.scoring = options_.scoring;
+        check_.as_of = options_.as_of;
         if (std::all_of(cells_.begin(), cells_.end(), [](const Cell& c) { return c.empty(); })) {
             add(0, -1, Diag::empty_sheet);
             return std::move(check_);

@@ -158,6 +158,7 @@ struct SheetCheck {
     std::vector<YearColumn> other_years;      // yearly target columns besides the plan year's
     std::vector<Finding> findings;            // sorted by row, then column
     Scoring scoring;                          // as given, for summarize
+    std::optional<Date> as_of;                // as given, for the summary's status heading
     int col(Column c) const noexcept { return column[static_cast<std::size_t>(c)]; }
 };
 

@@ -1,5 +1,6 @@
 // Summary: a new sheet after the plan's, built from the plan's cells in one data array, with its
 // styles and chart, as one Edit whose undo removes that sheet from that document.
+#include "catalogue.hpp"
 #include "cells.hpp"
 #include "command.hpp"
 #include "edit.hpp"
@@ -82,6 +83,7 @@ Sequence<Sequence<Any>> cells_of(const SummaryPlan& plan, Lang lang, const std::
             case SummaryCell::Kind::text: out <<= uno::to_ou(cell.text); break;
             case SummaryCell::Kind::number: out <<= cell.number; break;
             case SummaryCell::Kind::label: out <<= uno::to_ou(summary_label(plan, cell.label, lang, sheet_name)); break;
+            case SummaryCell::Kind::phrase: out <<= uno::to_ou(say(cell.text, lang, cell.args)); break;
             }
         }
         rows.push_back(row);

@@ -241,6 +241,59 @@ def office_books(table, tmp):
     return paths
 
 
+STATUSES = ("raggiunto", "in_linea", "a_rischio", "non_raggiunto", "in_corso", "non_valutabile")
+
+
+def section(data, title):
+    """The rows under a heading of the summary sheet, its column headings skipped, to the next blank row."""
+    for i, row in enumerate(data):
+        if row[0] == title:
+            out = []
+            for r in data[i + 2:]:
+                if r[0] == "":
+                    break
+                out.append(r)
+            return out
+    return None
+
+
+def sheet_lists(report, sheet, expect):
+    """The summary sheet's status columns per CdR and in total (they add up to the objectives), the
+    objectives left out with their reason and the overrides with their note, as computed here."""
+    from test_commands import used
+    data = used(sheet).getDataArray()
+    heading = f"Objectives by status at {AS_OF.strftime('%d/%m/%Y')}"
+    report.check("sidebar Summary: the status columns are headed with the as-of date",
+                 any(r[7] == heading for r in data), heading)
+    by_cdr = {}
+    for e in expect:
+        by_cdr.setdefault(cdr_key(e["cdr"]), []).append(e)
+    first = next(i for i, r in enumerate(data) if r[0] == "CdR")
+    got, total = {}, None
+    for r in data[first + 1:]:
+        if r[0] == "Total":
+            total = [int(x) for x in r[7:13]]
+            break
+        got[cdr_key(r[0])] = [int(x) for x in r[7:13]]
+    want = {k: [sum(1 for e in items if e["status"] == s) for s in STATUSES] for k, items in by_cdr.items()}
+    report.check("sidebar Summary: each CdR's objectives per status", got == want,
+                 f"{sorted(got.items())[:3]} instead of {sorted(want.items())[:3]}")
+    report.check("sidebar Summary: the total's statuses add up to its objectives",
+                 total == [sum(1 for e in expect if e["status"] == s) for s in STATUSES] and sum(total) == len(expect),
+                 str(total))
+    left = section(data, "Objectives not assessable")
+    neutral = [(i + 2, e["reason"]) for i, e in enumerate(expect) if e["status"] == "non_valutabile"]
+    report.check("sidebar Summary: the objectives left out, each with its reason",
+                 left is not None and [(int(r[0]), r[3]) for r in left] == neutral, f"{left} instead of {neutral}")
+    over = section(data, "Validated values (overrides)")
+    want_over = [(i + 2, e["override"]) for i, e in enumerate(expect) if e["override"]]
+    report.check("sidebar Summary: each override with its computed value and its note",
+                 over is not None and len(over) == len(want_over) and all(
+                     int(r[0]) == row and near(r[4], o["value"]) and near(r[5], o["computed"]) and r[6] == o["note"]
+                     for r, (row, o) in zip(over, want_over)),
+                 f"{over} instead of {want_over}")
+
+
 def sidebar_summary(report, oxt, ods, expect):
     """The sidebar's Summary on the same workbook: it reads the document's profile, marks and as-of
     date as pegkit-check does, so its total and per-CdR means are the figures computed here; with
@@ -266,6 +319,7 @@ def sidebar_summary(report, oxt, ods, expect):
                    if k not in got or not near(got[k][4] if got[k][4] != "" else None, weighted(items))]
             report.check("sidebar Summary: each CdR's mean as the profile scores it", not bad and len(got) == len(by_cdr),
                          f"{bad[:3]}; {len(got)} rows for {len(by_cdr)} CdR")
+            sheet_lists(report, doc.Sheets.getByName(name), expect)
             doc.getUndoManager().undo()
             doc.getCurrentController().setActiveSheet(doc.Sheets.getByName("PEG 2020"))
             udp = doc.DocumentProperties.UserDefinedProperties

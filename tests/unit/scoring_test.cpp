@@ -2,6 +2,7 @@
 #include "change.hpp"
 #include "header.hpp"
 #include "not_assessable.hpp"
+#include "plan.hpp"
 #include "profile.hpp"
 #include "sheet.hpp"
 #include "status.hpp"
@@ -9,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <sstream>
 #include <string>
 
 using namespace pegkit;
@@ -277,6 +279,61 @@ TEST_CASE("a sheet scored with a profile at an as-of date", "[scoring][sheet]") 
         CHECK(result_at(s, 2)->reason == "indicatore non più rilevato dall'ISTAT");
         CHECK(*s.tables[0].rows[0].mean_attainment == Approx(40.0 / 70));
     }
+}
+
+// A summary cell as the test reads it: a phrase by its key, a number as written, a label as "#".
+std::string shown(const SummaryCell& c) {
+    switch (c.kind) {
+    case SummaryCell::Kind::text: return c.text;
+    case SummaryCell::Kind::phrase: return c.args.empty() ? c.text : c.text + "(" + c.args[0] + ")";
+    case SummaryCell::Kind::number: {
+        std::ostringstream out;
+        out << c.number;
+        return out.str();
+    }
+    case SummaryCell::Kind::label: return "#";
+    default: return "";
+    }
+}
+
+std::vector<std::string> row_of(const SummaryPlan& p, const std::string& first) {
+    for (const auto& r : p.rows)
+        if (shown(r[0]) == first) {
+            std::vector<std::string> out;
+            for (const SummaryCell& c : r) out.push_back(shown(c));
+            while (!out.empty() && out.back().empty()) out.pop_back();
+            return out;
+        }
+    return {};
+}
+
+TEST_CASE("the summary sheet: statuses per group, objectives left out, overrides", "[scoring][plan]") {
+    using V = std::vector<std::string>;
+    const SummaryPlan p = plan_summary(check_with(sheet, "", Date{2020, 6, 30}));
+    for (const auto& r : p.rows) CHECK(r.size() == std::size_t(SummaryPlan::width));
+    // CdR | objectives assessed met %met mean not-assessable | raggiunto in-linea a-rischio non-raggiunto in-corso non-valutabile
+    CHECK(row_of(p, "10 - Ragioneria") == V{"10 - Ragioneria", "3", "2", "1", "0.5", "0.892857", "0", "1", "0", "1", "0", "1", "0"});
+    CHECK(row_of(p, "20 - Cultura") == V{"20 - Cultura", "3", "2", "0", "0", "0.9", "1", "0", "2", "0", "0", "0", "1"});
+    bool status_heading = false;
+    for (const auto& r : p.rows) status_heading = status_heading || shown(r[SummaryPlan::status_first_col]) == "cmd_status_at(30/06/2020)";
+    CHECK(status_heading);
+    // below the tables: the neutralised objective with its note, the justified override with its computed value
+    CHECK(row_of(p, "cmd_left_out_heading") == V{"cmd_left_out_heading"});
+    CHECK(row_of(p, "5") == V{"5", "Mostre", "20 - Cultura", "sterilizzato: musei chiusi (DPCM 8/3/2020)"});
+    CHECK(row_of(p, "6") == V{"6", "Visitatori", "20 - Cultura", "", "0.9", "0.7", "chiusura forzata per lavori"});
+    CHECK(row_of(p, "7").empty());  // Biblioteche's unjustified 100 % is no override
+}
+
+TEST_CASE("the summary sheet after the year: objectives without a value counted in one line", "[scoring][plan]") {
+    const std::string tsv =
+        "Cdr\tObiettivo\tIndicatore\tTarget\tValore raggiunto\n"
+        "10 - Ragioneria\tRiscossione\tPercentuale riscossa\t>= 80%\t\n"
+        "10 - Ragioneria\tPagamenti\tGiorni medi\t<= 30 giorni\t\n"
+        "10 - Ragioneria\tArchivio\tPratiche\tda definire\t\n";
+    const SummaryPlan p = plan_summary(check_with(tsv, "", Date{2021, 3, 1}, 2020));
+    CHECK(row_of(p, "4") == std::vector<std::string>{"4", "Archivio", "10 - Ragioneria", "cmd_reason_unreadable_target"});
+    CHECK(row_of(p, "cmd_left_out_no_value(2)") == std::vector<std::string>{"cmd_left_out_no_value(2)"});
+    CHECK(row_of(p, "cmd_overrides_heading").empty());
 }
 
 TEST_CASE("override and justification headings", "[scoring][header]") {
