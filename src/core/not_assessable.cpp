@@ -2,7 +2,9 @@
 
 #include "clean.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <set>
 
 namespace pegkit {
 namespace {
@@ -59,6 +61,31 @@ std::string store_mark(std::string_view property, std::string_view sheet, int ro
     }
     if (!done && !cleaned.empty() && row >= 1) write(sheet, row, cleaned);
     return out;
+}
+
+MarkPlan plan_marks(const SheetCheck& check, std::string_view property, std::string_view sheet, int first_row,
+                    const std::vector<int>& rows, std::string_view reason, bool clear) {
+    MarkPlan plan;
+    plan.property = std::string(property);
+    const std::string cleaned = clean(reason);
+    if (!clear && cleaned.empty()) {
+        plan.no_reason = true;
+        return plan;
+    }
+    std::set<int> objective_rows;
+    for (const Objective& o : check.objectives) objective_rows.insert(o.row);
+    const std::set<int> asked(rows.begin(), rows.end());
+    for (int row : asked) {
+        if (!objective_rows.count(row)) {
+            plan.outside.push_back(row);
+            continue;
+        }
+        const int shown = row + first_row + 1;
+        const std::string after = store_mark(plan.property, sheet, shown, clear ? std::string_view() : cleaned);
+        if (after != plan.property) plan.changed.push_back(row);
+        plan.property = after;
+    }
+    return plan;
 }
 
 }  // namespace pegkit

@@ -64,15 +64,25 @@ struct NormalizeRequest {
     bool new_columns = false;
 };
 
+// Mark not assessable: the rows (0-based sheet rows; none given: the selection's) and the reason,
+// or clear their marks.
+struct MarkRequest {
+    std::optional<std::vector<int>> rows;
+    std::string reason;
+    bool clear = false;
+};
+
 // The sheet read and checked.
 struct Checked {
     Grid grid;
+    int first_row = 0;  // the sheet row of grid row 0
     SheetCheck check;
     std::vector<bool> hidden;  // per grid row
     double read_seconds = 0, check_seconds = 0;
     std::optional<Summary> workbook;  // Summary over every sheet with a table, when asked for
     int max_notes = default_max_notes;  // Tools ▸ Options ▸ PEG: notes Validate writes
     NormalizeRequest normalize;
+    MarkRequest mark;
 };
 
 // Told when a command ends, whoever dispatched it (the menu, a macro, a panel), so that the panels
@@ -93,5 +103,6 @@ Outcome validate(const ActiveSheet& s, const Checked& c, Lang lang);
 Outcome clear_marks(const ActiveSheet& s, Lang lang);
 Outcome normalize(const ActiveSheet& s, const Checked& c, Lang lang);
 Outcome summary(const ActiveSheet& s, const Checked& c, Lang lang);
+Outcome mark_not_assessable(const ActiveSheet& s, const Checked& c, const MarkRequest& request, Lang lang);
 
 }  // namespace pegkit::sidebar

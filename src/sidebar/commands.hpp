@@ -16,6 +16,10 @@
 //     "Sheet" (string) Summary (the new sheet); "Cleared" (long) ClearMarks and Validate;
 //     "Hidden" (long) Normalize: cells left in hidden or filtered rows; "Busy" (true) when another
 //     command was running; "Detail" (string) the technical reason of a failure, never in Message
+// - MarkNotAssessable: "Reason" (string, required to mark), "Clear" (boolean: remove the marks),
+//   "Rows" (sequence<long>, 0-based sheet rows; default the selection's rows). Only the table's
+//   objective rows are marked, in the document property "pegkit.not_assessable"
+//   (src/core/not_assessable.hpp); result "Changed" (long) and "Rows" (sequence<long>).
 // - FAILURE (read-only document, protected sheet or structure, a sheet beyond the cell limit,
 //   empty sheet, no PEG header, no Calc document, another command running) changes nothing; a
 //   write that fails half way is taken back from the command's own snapshot and says so.
@@ -25,7 +29,7 @@
 
 namespace pegkit::sidebar {
 
-enum class Command { validate, normalize, summary, clear_marks };
+enum class Command { validate, normalize, summary, clear_marks, mark_not_assessable };
 
 constexpr std::string_view command_protocol = "vnd.pegkit:";
 constexpr std::string_view command_path(Command c) noexcept {
@@ -34,6 +38,7 @@ constexpr std::string_view command_path(Command c) noexcept {
     case Command::normalize: return "Normalize";
     case Command::summary: return "Summary";
     case Command::clear_marks: return "ClearMarks";
+    case Command::mark_not_assessable: return "MarkNotAssessable";
     }
     return "";
 }

@@ -105,7 +105,8 @@ namespace {
 
 std::optional<Command> command_of(const css::util::URL& url) {
     if (url.Protocol != OUString::createFromAscii(std::string(command_protocol).c_str())) return std::nullopt;
-    for (Command c : {Command::validate, Command::normalize, Command::summary, Command::clear_marks})
+    for (Command c : {Command::validate, Command::normalize, Command::summary, Command::clear_marks,
+                      Command::mark_not_assessable})
         if (url.Path == OUString::createFromAscii(std::string(command_path(c)).c_str())) return c;
     return std::nullopt;
 }
@@ -162,7 +163,25 @@ struct Request {
     bool workbook = false;  // Summary: every sheet with a table
     int max_notes = default_max_notes;
     NormalizeRequest normalize;
+    MarkRequest mark;
 };
+
+// "Rows": sheet rows, as sequence<long> (C++) or sequence<any> (Basic, Python).
+std::vector<int> sheet_rows(const Any& value) {
+    std::vector<int> out;
+    Sequence<sal_Int32> longs;
+    if (value >>= longs) {
+        for (sal_Int32 r : longs) if (r >= 0) out.push_back(int(r));
+        return out;
+    }
+    Sequence<Any> any;
+    value >>= any;
+    for (const Any& a : any) {
+        sal_Int32 r = -1;
+        if ((a >>= r) && r >= 0) out.push_back(int(r));
+    }
+    return out;
+}
 
 // "Cells": the Normalize preview's ticked cells, {long row, long column, string after} each.
 std::vector<ChosenRewrite> chosen_cells(const Any& value) {
@@ -190,7 +209,10 @@ Outcome run(Command command, const Reference<css::frame::XFrame>& frame, Lang la
     const auto started = std::chrono::steady_clock::now();
     const auto s = active_sheet(frame);
     if (!s) return failure(text(Msg::no_document, lang));
-    if (auto why = why_not_writable(*s, command == Command::summary ? Writes::new_sheet : Writes::sheet, lang))
+    const Writes writes = command == Command::summary                 ? Writes::new_sheet
+                          : command == Command::mark_not_assessable ? Writes::document
+                                                                    : Writes::sheet;
+    if (auto why = why_not_writable(*s, writes, lang))
         return failure(*why);
     Progress progress(frame, text(Msg::progress, lang, {command_name(command, lang)}));
     if (command == Command::clear_marks) return clear_marks(*s, lang);
@@ -204,6 +226,7 @@ Outcome run(Command command, const Reference<css::frame::XFrame>& frame, Lang la
     c.normalize = request.normalize;
     auto t0 = std::chrono::steady_clock::now();
     c.grid = uno::read_grid(s->document, s->sheet, area);
+    c.first_row = area.first_row;
     c.grid.merges = uno::read_merges(s->sheet, area);  // a header on two rows, as the panels read it
     c.hidden = uno::hidden_rows(s->sheet, area);
     c.read_seconds = seconds_since(t0);
@@ -219,9 +242,10 @@ Outcome run(Command command, const Reference<css::frame::XFrame>& frame, Lang la
     if (command == Command::summary && workbook) c.workbook = workbook_summary(*s, c.check, options);
 
     t0 = std::chrono::steady_clock::now();
-    Outcome o = command == Command::validate ? validate(*s, c, lang)
-                : command == Command::normalize ? normalize(*s, c, lang)
-                                                : summary(*s, c, lang);
+    Outcome o = command == Command::validate              ? validate(*s, c, lang)
+                : command == Command::normalize           ? normalize(*s, c, lang)
+                : command == Command::mark_not_assessable ? mark_not_assessable(*s, c, request.mark, lang)
+                                                          : summary(*s, c, lang);
     // where the time goes, for ./dev bench
     char timing[200];
     std::snprintf(timing, sizeof timing, "in the office %.3f s: read %.3f s, check %.3f s, plan and write %.3f s",
@@ -300,6 +324,13 @@ public:
                 else if (a.Name == "WeightColumn" && (a.Value >>= column)) request.options.weight_column = column;
                 else if (a.Name == "Cells") request.normalize.chosen = chosen_cells(a.Value);
                 else if (a.Name == "NewColumn") a.Value >>= request.normalize.new_columns;
+                else if (a.Name == "Rows") request.mark.rows = sheet_rows(a.Value);
+                else if (a.Name == "Clear") a.Value >>= request.mark.clear;
+                else if (a.Name == "Reason") {
+                    OUString reason;
+                    a.Value >>= reason;
+                    request.mark.reason = uno::to_utf8(reason);
+                }
             }
             lang = uno::ui_language(m_context);
             {

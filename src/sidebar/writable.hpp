@@ -8,7 +8,7 @@
 
 namespace pegkit::sidebar {
 
-enum class Writes { sheet, new_sheet };
+enum class Writes { sheet, new_sheet, document };  // document: only its properties
 
 // Why the command may not write, in the user's words; nullopt when it may.
 std::optional<std::string> why_not_writable(const ActiveSheet& s, Writes writes, Lang lang);

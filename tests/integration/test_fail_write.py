@@ -6,7 +6,7 @@
 Needs an .oxt built without NDEBUG (ctest's hooks_build_oxt builds build-hooks/ so): there,
 PEGKIT_FAIL_WRITE names a file holding N, and the N-th write step of the next command's edit
 throws (src/sidebar/cells.hpp). For every command (Validate, Clear marks, Normalize in place, from
-the preview, into new columns beside and right of the table, Summary) and N = 1, 2, ... until the
+the preview, into new columns beside and right of the table, Summary, Mark not assessable) and N = 1, 2, ... until the
 command gets through: the command fails and says so, the result carries Restored, every sheet (cells,
 formulas, fills, notes, charts), the document's properties and the undo stack are as before, and
 the office is alive. A hook that never fires is a failure too (the build had NDEBUG).
@@ -154,6 +154,10 @@ def main():
             undo.undo()
             fail_each_step(office, doc, report, hook, "Summary", "Summary", {},
                            prepare=lambda: tc.active(doc, sheet))
+            undo.undo()
+            tc.active(doc, sheet)
+            fail_each_step(office, doc, report, hook, "Mark not assessable", "MarkNotAssessable",
+                           {"Reason": "servizio sospeso", "Rows": (10,)})
             report.check("office alive at the end", len(tc.data_snapshot(sheet)[0]) > 0)
             lo.close(doc)
     except Exception:

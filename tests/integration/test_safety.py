@@ -78,6 +78,12 @@ def doc_state(doc):
     return {s.getName(): sheet_state(s) for s in lo._iterate(doc.Sheets)}
 
 
+def na_property(doc):
+    props = doc.DocumentProperties.UserDefinedProperties
+    name = "pegkit.not_assessable"
+    return props.getPropertyValue(name) if props.getPropertySetInfo().hasPropertyByName(name) else None
+
+
 def marks_property(doc):
     props = doc.DocumentProperties.UserDefinedProperties
     return props.getPropertyValue("pegkit.marks") if props.getPropertySetInfo().hasPropertyByName("pegkit.marks") else None
@@ -189,11 +195,19 @@ def case_normal(c):
     c.check("Clear marks gives back the document before Validate", doc_state(c.doc) == start
             and marks_property(c.doc) is None, diff(start, doc_state(c.doc)))
     c.run("ClearMarks", expect_step=False, pattern=r"nessun|no validation")
+    # a mark changes only a document property: no cell, one undo step, which takes it back
+    ok, res, before = c.run("MarkNotAssessable", expect_step=True, Reason="servizio sospeso", Rows=(10,))
+    c.check("Mark not assessable: one row, in the document property", ok and res.get("Changed") == 1
+            and na_property(c.doc) == "PEG 2020\t11\tservizio sospeso\n", f"{res.get('Message')} {na_property(c.doc)!r}")
+    c.undo_restores(before, "Mark not assessable")
+    c.check("Undo of the mark removes the property", na_property(c.doc) is None, repr(na_property(c.doc)))
 
 
 def case_read_only(c):
-    for command in ("Validate", "Normalize", "ClearMarks", "Summary"):
-        c.run(command, expect_ok=False, expect_step=False, pattern=r"sola lettura.*Modifica documento|read-only.*Edit Document")
+    for command in ("Validate", "Normalize", "ClearMarks", "Summary", "MarkNotAssessable"):
+        c.run(command, expect_ok=False, expect_step=False, pattern=r"sola lettura.*Modifica documento|read-only.*Edit Document",
+              Reason="servizio sospeso", Rows=(10,))
+    c.check("read-only: no mark stored", na_property(c.doc) is None, repr(na_property(c.doc)))
 
 
 def case_protected_sheet(c):
@@ -202,6 +216,11 @@ def case_protected_sheet(c):
         c.run(command, expect_ok=False, expect_step=False, pattern=r"protett|protected")
     ok, res, _ = c.run("Summary")
     c.check("Summary still reads a protected plan", ok and plan_sheet(c.doc).isProtected(), res.get("Message"))
+    activate(c.doc, plan_sheet(c.doc))
+    ok, res, _ = c.run("MarkNotAssessable", expect_step=True, Reason="servizio sospeso", Rows=(10,))
+    c.check("Mark not assessable on a protected sheet: only the document property changes",
+            ok and plan_sheet(c.doc).isProtected() and na_property(c.doc) == "PEG 2020\t11\tservizio sospeso\n",
+            res.get("Message"))
 
 
 def case_protected_structure(c):
@@ -286,8 +305,8 @@ def case_chart_name_taken(c):
 def case_empty_sheet(c):
     c.doc.Sheets.insertNewByName("Vuoto", 1)
     activate(c.doc, c.doc.Sheets.getByName("Vuoto"))
-    for command in ("Validate", "Normalize", "Summary"):
-        c.run(command, expect_ok=False, expect_step=False, pattern=r"vuoto|empty")
+    for command in ("Validate", "Normalize", "Summary", "MarkNotAssessable"):
+        c.run(command, expect_ok=False, expect_step=False, pattern=r"vuoto|empty", Reason="servizio sospeso", Rows=(10,))
     c.run("ClearMarks", expect_step=False)
 
 

@@ -257,13 +257,13 @@ def section(data, title):
     return None
 
 
-def sheet_lists(report, sheet, expect):
+def sheet_lists(report, sheet, expect, label=""):
     """The summary sheet's status columns per CdR and in total (they add up to the objectives), the
     objectives left out with their reason and the overrides with their note, as computed here."""
     from test_commands import used
     data = used(sheet).getDataArray()
     heading = f"Objectives by status at {AS_OF.strftime('%d/%m/%Y')}"
-    report.check("sidebar Summary: the status columns are headed with the as-of date",
+    report.check(f"sidebar Summary: {label}the status columns are headed with the as-of date",
                  any(r[7] == heading for r in data), heading)
     by_cdr = {}
     for e in expect:
@@ -276,22 +276,73 @@ def sheet_lists(report, sheet, expect):
             break
         got[cdr_key(r[0])] = [int(x) for x in r[7:13]]
     want = {k: [sum(1 for e in items if e["status"] == s) for s in STATUSES] for k, items in by_cdr.items()}
-    report.check("sidebar Summary: each CdR's objectives per status", got == want,
+    report.check(f"sidebar Summary: {label}each CdR's objectives per status", got == want,
                  f"{sorted(got.items())[:3]} instead of {sorted(want.items())[:3]}")
-    report.check("sidebar Summary: the total's statuses add up to its objectives",
+    report.check(f"sidebar Summary: {label}the total's statuses add up to its objectives",
                  total == [sum(1 for e in expect if e["status"] == s) for s in STATUSES] and sum(total) == len(expect),
                  str(total))
     left = section(data, "Objectives not assessable")
     neutral = [(i + 2, e["reason"]) for i, e in enumerate(expect) if e["status"] == "non_valutabile"]
-    report.check("sidebar Summary: the objectives left out, each with its reason",
+    report.check(f"sidebar Summary: {label}the objectives left out, each with its reason",
                  left is not None and [(int(r[0]), r[3]) for r in left] == neutral, f"{left} instead of {neutral}")
     over = section(data, "Validated values (overrides)")
     want_over = [(i + 2, e["override"]) for i, e in enumerate(expect) if e["override"]]
-    report.check("sidebar Summary: each override with its computed value and its note",
+    report.check(f"sidebar Summary: {label}each override with its computed value and its note",
                  over is not None and len(over) == len(want_over) and all(
                      int(r[0]) == row and near(r[4], o["value"]) and near(r[5], o["computed"]) and r[6] == o["note"]
                      for r, (row, o) in zip(over, want_over)),
                  f"{over} instead of {want_over}")
+
+
+def na_property(doc):
+    props = doc.DocumentProperties.UserDefinedProperties
+    name = "pegkit.not_assessable"
+    return props.getPropertyValue(name) if props.getPropertySetInfo().hasPropertyByName(name) else None
+
+
+def mark_from_panel(report, office, doc, expect):
+    """vnd.pegkit:MarkNotAssessable, as the Scoring profile panel sends it: the selected objective row
+    gets its reason in pegkit.not_assessable, in one undo step; Summary then leaves it out and lists
+    it; a mark without a reason or outside the objectives is refused and changes nothing; Clear
+    takes the mark back."""
+    from test_commands import dispatch
+    undo = doc.getUndoManager()
+    sheet = doc.Sheets.getByName("PEG 2020")
+    j = next(i for i, e in enumerate(expect) if e["score"] is not None and e["status"] != "non_valutabile")
+    reason = "servizio sospeso (delibera 12/2020)"
+    before = na_property(doc)
+    doc.getCurrentController().select(sheet.getCellRangeByPosition(0, j + 1, 3, j + 1))
+    ok, res = dispatch(office, doc, "MarkNotAssessable", Reason=reason)
+    report.check("Mark not assessable: the selected row marked with its reason, one undo step",
+                 ok and res.get("Changed") == 1 and tuple(res.get("Rows", ())) == (j + 1,)
+                 and na_property(doc) == (before or "") + f"PEG 2020\t{j + 2}\t{reason}\n"
+                 and undo.getAllUndoActionTitles()[0].startswith("PEG"), f"{res.get('Message')} {na_property(doc)!r}")
+    marked = [dict(e) for e in expect]
+    marked[j].update(score=None, status="non_valutabile", reason=reason, override=None)
+    ok, res = dispatch(office, doc, "Summary")
+    if report.check("Summary after the mark: succeeds", ok, res.get("Message")):
+        sheet_lists(report, doc.Sheets.getByName(res["Sheet"]), marked, "after the mark: ")
+        undo.undo()
+        doc.getCurrentController().setActiveSheet(sheet)
+    undo.undo()
+    report.check("Undo takes the mark back", na_property(doc) == before, repr(na_property(doc)))
+    steps = len(undo.getAllUndoActionTitles())
+    for what, args, sel, pattern in (
+            ("without a reason", {"Reason": "  "}, (j + 1, j + 1), "reason"),
+            ("on the header row", {"Reason": reason}, (0, 0), r"rows 2–\d+")):
+        doc.getCurrentController().select(sheet.getCellRangeByPosition(0, sel[0], 3, sel[1]))
+        ok, res = dispatch(office, doc, "MarkNotAssessable", **args)
+        report.check(f"Mark not assessable {what}: refused, nothing changed, no undo step",
+                     not ok and re.search(pattern, res.get("Message", "")) is not None
+                     and na_property(doc) == before and len(undo.getAllUndoActionTitles()) == steps, res.get("Message"))
+    ok, res = dispatch(office, doc, "MarkNotAssessable", Reason=reason, Rows=(j + 1,))
+    ok2, res2 = dispatch(office, doc, "MarkNotAssessable", Clear=True, Rows=(j + 1,))
+    report.check("Mark not assessable by Rows, then Clear: the property as before",
+                 ok and ok2 and res2.get("Changed") == 1 and na_property(doc) == before, res2.get("Message"))
+    undo.undo()
+    undo.undo()
+    report.check("Undo of Clear, then of the mark: the property as before, no step left",
+                 na_property(doc) == before and len(undo.getAllUndoActionTitles()) == steps, repr(na_property(doc)))
 
 
 def sidebar_summary(report, oxt, ods, expect):
@@ -322,6 +373,7 @@ def sidebar_summary(report, oxt, ods, expect):
             sheet_lists(report, doc.Sheets.getByName(name), expect)
             doc.getUndoManager().undo()
             doc.getCurrentController().setActiveSheet(doc.Sheets.getByName("PEG 2020"))
+            mark_from_panel(report, office, doc, expect)
             udp = doc.DocumentProperties.UserDefinedProperties
             udp.setPropertyValue("pegkit.profile", "bands=0-70:0 | 60-100:pro")
             sheets = doc.Sheets.getCount()

@@ -511,3 +511,39 @@ TEST_CASE("marks of objectives not assessable, kept in the document", "[scoring]
     CHECK(stored_marks(store_mark(p, "PEG 2020", 5, ""), "PEG 2020").size() == 1);
     CHECK(stored_marks("junk\nPEG 2020\tx\ty\n\t\t\n", "PEG 2020").empty());
 }
+
+TEST_CASE("plan_marks: the panel marks objective rows, with a reason", "[scoring][status]") {
+    const SheetCheck c = check_with(sheet, "", Date{2020, 6, 30});  // objectives on grid rows 1..6
+    const std::string other = "Settore 2\t5\tservizio esternalizzato\n";
+    struct Case {
+        const char* what;
+        std::vector<int> rows;
+        const char* reason;
+        bool clear;
+        const char* before;
+        std::string after;
+        std::vector<int> changed, outside;
+    };
+    const Case cases[] = {
+        {"two rows marked, the header and a row below the table refused", {0, 2, 3, 9}, "servizio sospeso", false, "",
+         "PEG\t3\tservizio sospeso\nPEG\t4\tservizio sospeso\n", {2, 3}, {0, 9}},
+        {"a new reason replaces the old one, other sheets' marks kept", {2}, "  nuovo\tmotivo ", false,
+         "PEG\t3\tvecchio\nSettore 2\t5\tservizio esternalizzato\n", "PEG\t3\tnuovo motivo\n" + other, {2}, {}},
+        {"the same reason again changes nothing", {2}, "vecchio", false, "PEG\t3\tvecchio\n", "PEG\t3\tvecchio\n", {}, {}},
+        {"clearing removes only that sheet's mark of those rows", {2, 5}, "", true,
+         "PEG\t3\tvecchio\nPEG\t5\taltro\nSettore 2\t5\tservizio esternalizzato\n", "PEG\t5\taltro\n" + other, {2}, {}},
+    };
+    for (const Case& k : cases) {
+        CAPTURE(k.what);
+        const MarkPlan p = plan_marks(c, k.before, "PEG", 0, k.rows, k.reason, k.clear);
+        CHECK(p.property == k.after);
+        CHECK(p.changed == k.changed);
+        CHECK(p.outside == k.outside);
+        CHECK_FALSE(p.no_reason);
+    }
+    const MarkPlan none = plan_marks(c, "PEG\t3\tvecchio\n", "PEG", 0, {2}, " \t", false);
+    CHECK(none.no_reason);
+    CHECK(none.property == "PEG\t3\tvecchio\n");
+    // a grid read from sheet row 3 (0-based 2): grid row 2 is sheet row 5
+    CHECK(plan_marks(c, "", "PEG", 2, {2}, "x", false).property == "PEG\t5\tx\n");
+}
