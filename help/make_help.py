@@ -411,7 +411,8 @@ def prose_page(lang, key, name, spec):
 
 DECK_IDS = [f"{EXT}.Deck", f"{EXT}.Deck.Columns", f"{EXT}.Deck.Validate", f"{EXT}.Deck.Normalize",
             f"{EXT}.Deck.Summary", f"{EXT}.Deck.Profile",
-            "vnd.pegkit:Validate", "vnd.pegkit:Normalize", "vnd.pegkit:Summary", "vnd.pegkit:ClearMarks"]
+            "vnd.pegkit:Validate", "vnd.pegkit:Normalize", "vnd.pegkit:Summary", "vnd.pegkit:ClearMarks",
+            "vnd.pegkit:MarkNotAssessable"]
 PROSE = {
     "deck": {
         "en": ("The PEG sidebar deck", DECK_IDS, [
@@ -440,7 +441,10 @@ PROSE = {
             (2, "Summary"),
             (0, "Adds a sheet with the attainment of every objective and its mean per CdR, Missione, "
                 "Programma and Obiettivo strategico, and a chart, under the scoring rules. Rows without an "
-                "actual value are counted as not assessed, not as 0."),
+                "actual value are counted as not assessed, not as 0. Each table also counts its objectives "
+                "per status at the as-of date (reached, on track, at risk, not reached, in progress, not "
+                "assessable); below the tables come the objectives left out, with their reason, and the "
+                "validated values (overrides), with the computed value and the justification."),
             (2, "Scoring profile"),
             (0, "The office's own evaluation rules (its Sistema di misurazione e valutazione), kept in the "
                 "document so that Validate, Summary, pegkit-check and PEG.ATTAIN, PEG.MET and PEG.SCORE in "
@@ -452,6 +456,12 @@ PROSE = {
                 "The as-of date says where things stand (empty: today). Save in the document refuses bands "
                 "that overlap, leave a gap or are out of order, naming the interval at fault; Defaults "
                 "stores the default rules."),
+            (0, "Objectives not assessable: select their rows on the sheet, write the reason (for example "
+                "service suspended, resolution 12/2020) and press Mark not assessable. The rows are left out "
+                "of the scores, the other weights renormalised, and the summary lists them with the reason; "
+                "Remove the mark takes them back. Marking is one step that Edit ▸ Undo takes back; without a "
+                "reason, or on rows outside the objectives, nothing is marked. The panel lists the sheet's "
+                "marked rows."),
             (0, "A read-only document is never changed: the commands say so and write nothing."),
         ]),
         "it": ("Il pannello laterale PEG", DECK_IDS, [
@@ -482,7 +492,10 @@ PROSE = {
             (2, "Riepilogo"),
             (0, "Aggiunge un foglio con il raggiungimento di ogni obiettivo e la media per CdR, Missione, "
                 "Programma e Obiettivo strategico, con un grafico, secondo le regole di valutazione. Le righe "
-                "senza valore raggiunto contano come non valutate, non come 0."),
+                "senza valore raggiunto contano come non valutate, non come 0. Ogni tabella conta anche i suoi "
+                "obiettivi per stato alla data di riferimento (raggiunto, in linea, a rischio, non raggiunto, "
+                "in corso, non valutabile); sotto le tabelle vengono gli obiettivi non valutabili, con il "
+                "motivo, e i valori validati (forzature), con il valore calcolato e la giustificazione."),
             (2, "Profilo di valutazione"),
             (0, "Le regole di valutazione dell'ente (il suo Sistema di misurazione e valutazione), conservate "
                 "nel documento perché Verifica, Riepilogo, pegkit-check e PEG.RAGGIUNGIMENTO, PEG.RAGGIUNTO e "
@@ -495,6 +508,12 @@ PROSE = {
                 "di riferimento dice a che punto si è (vuota: oggi). Salva nel documento rifiuta fasce che si "
                 "sovrappongono, lasciano un vuoto o sono fuori ordine, indicando l'intervallo in errore; "
                 "Predefiniti conserva le regole predefinite."),
+            (0, "Obiettivi non valutabili: selezionare le loro righe nel foglio, scrivere il motivo (per "
+                "esempio servizio sospeso, delibera 12/2020) e premere Segna non valutabili. Le righe escono "
+                "dai punteggi, gli altri pesi si rinormalizzano e il riepilogo le elenca con il motivo; Togli "
+                "il segno le riporta dentro. Il segno è un solo passo, che Modifica ▸ Annulla riporta "
+                "indietro; senza motivo, o su righe fuori dagli obiettivi, non si segna nulla. Il pannello "
+                "elenca le righe segnate del foglio."),
             (0, "Un documento di sola lettura non viene mai modificato: i comandi lo dicono e non scrivono "
                 "nulla."),
         ]),

@@ -14,6 +14,7 @@
 #include "catalogue.hpp"
 #include "columns.hpp"
 #include "doc_store.hpp"
+#include "not_assessable.hpp"
 #include "status.hpp"
 #include "command.hpp"
 
@@ -290,6 +291,8 @@ public:
                 save_columns(false);
             } else if (e.ActionCommand == "reset_columns") {
                 save_columns(true);
+            } else if (e.ActionCommand == "mark_na" || e.ActionCommand == "unmark_na") {
+                mark_selection(e.ActionCommand == "unmark_na");
             } else if (e.ActionCommand == "save_profile" || e.ActionCommand == "reset_profile") {
                 save_profile(e.ActionCommand == "reset_profile");
             }
@@ -419,6 +422,7 @@ private:
     // the Scoring profile panel: a field per profile_fields() entry, the as-of date, what was last shown
     std::vector<Reference<css::awt::XWindow>> m_profile_fields;
     Reference<css::awt::XWindow> m_as_of;
+    Reference<css::awt::XWindow> m_na_reason, m_na_marks;  // the reason typed, the sheet's marks
     std::string m_shown_profile, m_shown_as_of;
     bool m_profile_shown = false;
     std::string m_table_note;                         // why the active sheet has no table, empty when it has one
@@ -828,6 +832,43 @@ private:
                                {"HelpText", Any(uno::to_ou(t("panel_profile_as_of_help")))}});
         row(24, {label(t("panel_profile_as_of")), m_as_of});
         row(24, {button("save_profile", t("panel_save_choice")), button("reset_profile", t("panel_profile_defaults"))});
+        // objectives not assessable this year: the rows selected on the sheet, with a reason
+        row(36, {label(t("panel_na_caption"))});
+        m_na_reason = add("Edit", {{"Text", Any(OUString())}, {"Border", Any(sal_Int16(1))},
+                                   {"HelpText", Any(uno::to_ou(t("panel_na_reason_help")))}});
+        row(24, {label(t("cmd_col_reason")), m_na_reason});
+        row(24, {button("mark_na", t("cmd_name_mark")), button("unmark_na", t("panel_na_unmark"))});
+        m_na_marks = label("");
+        row(36, {m_na_marks});
+    }
+
+    // The active sheet's marks, as the document holds them: "Segnate: righe 5 (motivo), 9 (…)".
+    void show_marks() {
+        const Reference<css::uno::XInterface> doc = document();
+        const Reference<css::sheet::XSpreadsheetView> view(m_frame.is() ? m_frame->getController() : nullptr, UNO_QUERY);
+        const Reference<css::container::XNamed> sheet(view.is() ? view->getActiveSheet() : nullptr, UNO_QUERY);
+        if (!doc.is() || !sheet.is()) return;
+        const std::vector<MarkedRow> marks =
+            stored_marks(uno::read_text_property(doc, not_assessable_property).value_or(""), uno::to_utf8(sheet->getName()));
+        std::string rows;
+        for (std::size_t i = 0; i < marks.size() && i < 8; ++i)
+            rows += (i ? ", " : "") + std::to_string(marks[i].row + 1) + " (" + marks[i].reason + ")";
+        if (marks.size() > 8) rows += ", …";
+        const std::string shown = marks.empty() ? t("panel_na_none") : t("panel_na_list", {std::to_string(marks.size()), rows});
+        Reference<css::awt::XFixedText>(m_na_marks, UNO_QUERY_THROW)->setText(uno::to_ou(shown));
+        Reference<css::beans::XPropertySet>(Reference<css::awt::XControl>(m_na_marks, UNO_QUERY_THROW)->getModel(), UNO_QUERY_THROW)
+            ->setPropertyValue("HelpText", Any(uno::to_ou(shown)));
+    }
+
+    // vnd.pegkit:MarkNotAssessable on the rows selected in the sheet; the command says what it did.
+    void mark_selection(bool clear) {
+        Sequence<css::beans::PropertyValue> args(1);
+        args.getArray()[0].Name = clear ? OUString("Clear") : OUString("Reason");
+        if (clear) args.getArray()[0].Value <<= true;
+        else args.getArray()[0].Value <<= Reference<css::awt::XTextComponent>(m_na_reason, UNO_QUERY_THROW)->getText();
+        if (dispatch("vnd.pegkit:MarkNotAssessable", args) && !clear)
+            Reference<css::awt::XTextComponent>(m_na_reason, UNO_QUERY_THROW)->setText(OUString());
+        show_marks();
     }
 
     Reference<css::uno::XInterface> document() const {
@@ -843,6 +884,7 @@ private:
             if (!doc.is()) return status(t("panel_not_sheet"));
             const std::string stored = uno::read_text_property(doc, profile_property).value_or("");
             const std::string as_of = uno::read_text_property(doc, as_of_property).value_or("");
+            show_marks();
             if (m_profile_shown && stored == m_shown_profile && as_of == m_shown_as_of) return;
             m_profile_shown = true;
             m_shown_profile = stored;

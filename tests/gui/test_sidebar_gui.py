@@ -377,20 +377,22 @@ def user_property(doc, name):
 
 def use_profile_panel(doc, deck, report, display, path, lang):
     """The Scoring profile panel: the defaults shown, bands with a gap refused naming the gap, a
-    profile and an as-of date saved in the document, then Defaults."""
+    profile and an as-of date saved in the document, then Defaults; a row selected on the sheet
+    marked not assessable with a reason (refused without one), listed in the panel, then unmarked."""
     it = lang.startswith("it")
     panel = deck.getPanels().getByName("PegkitProfilePanel")
     panel.expand(True)
     time.sleep(RENDER_WAIT / 2)
     buttons, texts, lists, edits = panel_controls(deck, "PegkitProfilePanel", ("Button", "FixedText", "ListBox", "Edit"))
-    report.check("Profile panel: a field per profile entry and the as-of date", len(edits) == 9 and len(lists) == 3,
-                 f"{len(edits)} edits, {len(lists)} lists")
-    if len(edits) != 9 or len(lists) != 3:
+    report.check("Profile panel: a field per profile entry, the as-of date and the reason", len(edits) == 10
+                 and len(lists) == 3 and len(buttons) == 4, f"{len(edits)} edits, {len(lists)} lists, {len(buttons)} buttons")
+    if len(edits) != 10 or len(lists) != 3 or len(buttons) != 4:
         return
-    bands, as_of, indicators = edits[0], edits[-1], lists[2]
+    bands, as_of, reason, indicators = edits[0], edits[8], edits[9], lists[2]
     labels = [t.getText() for t in texts]
     report.check("Profile panel: labels in the UI language", ("Fasce" if it else "Bands") in labels
-                 and ("Data di riferimento" if it else "As-of date") in labels, repr(labels[:4]))
+                 and ("Data di riferimento" if it else "As-of date") in labels
+                 and ("Motivo" if it else "Reason") in labels, repr(labels[:4]))
     report.check("Profile panel: the defaults are shown", bands.getText() == "" and
                  indicators.getSelectedItem() == ("media ponderata" if it else "weighted mean"),
                  f"{bands.getText()!r}, {indicators.getSelectedItem()!r}")
@@ -406,8 +408,27 @@ def use_profile_panel(doc, deck, report, display, path, lang):
     report.check("Profile panel: Save stores the profile and the as-of date in the document",
                  stored == "bands=0-60:0 | 60-100:pro; indicators=min" and date == "2020-06-30"
                  and ("salvato" if it else "saved") in status and "30/06/2020" in status, f"status {status!r}, stored {stored!r}, {date!r}")
+    controller = doc.getCurrentController()
+    sheet = controller.getActiveSheet()
+    controller.select(sheet.getCellRangeByPosition(0, 10, 3, 10))  # sheet row 11, an objective of the sample
+    status = press(buttons[2], texts[-1])
+    report.check("Profile panel: Mark without a reason is refused, nothing stored",
+                 ("motivo" if it else "reason") in status.lower() and user_property(doc, "pegkit.not_assessable") is None,
+                 repr(status))
+    reason.setText("servizio sospeso (delibera 12/2020)")
+    status = press(buttons[2], texts[-1])
+    marks = texts[-2].getText()
+    report.check("Profile panel: the selected row marked with its reason, listed in the panel",
+                 user_property(doc, "pegkit.not_assessable") == f"{sheet.getName()}\t11\tservizio sospeso (delibera 12/2020)\n"
+                 and "11" in status and "11 (servizio sospeso" in marks and reason.getText() == "",
+                 f"status {status!r}, marks {marks!r}, stored {user_property(doc, 'pegkit.not_assessable')!r}")
     time.sleep(RENDER_WAIT / 2)
     screenshot(display, path)
+    status = press(buttons[3], texts[-1])
+    report.check("Profile panel: Remove the mark takes it out of the document and the list",
+                 user_property(doc, "pegkit.not_assessable") is None
+                 and texts[-2].getText() == ("Nessuna riga segnata non valutabile in questo foglio." if it
+                                             else "No row marked not assessable on this sheet."), repr(status))
     status = press(buttons[1], texts[-1])
     report.check("Profile panel: Defaults removes them", user_property(doc, "pegkit.profile") is None
                  and user_property(doc, "pegkit.as_of") is None and bands.getText() == "", repr(status))
