@@ -2,6 +2,7 @@
 
 #include "clean.hpp"
 
+#include <cctype>
 #include <regex>
 #include <string>
 
@@ -18,6 +19,33 @@ double number(std::string s) {
     return std::stod(s);  // the pattern admits digits and one separator only
 }
 
+// Every change starts with a sign or one of a few words; most targets do not ("31/12/2020",
+// ">= 80%", "Almeno 4"), and a look at their first letters spares them the regular expressions (a
+// third of a large sheet's check otherwise). Markup, entities, quotes and non-ASCII letters first go
+// the long way, through clean().
+bool may_be_change(std::string_view t) {
+    std::size_t i = 0;
+    while (i < t.size() && std::isspace(static_cast<unsigned char>(t[i]))) ++i;
+    if (i == t.size()) return false;
+    const unsigned char first = static_cast<unsigned char>(t[i]);
+    if (first == '+' || first == '-') return true;
+    if (std::isdigit(first) || first == '>' || first == '=') return false;
+    if (first == '<') {
+        const unsigned char next = i + 1 < t.size() ? static_cast<unsigned char>(t[i + 1]) : 0;
+        return std::isalpha(next) || next == '/' || next == '!';  // a tag, not "<= 5 giorni"
+    }
+    if (!std::isalpha(first)) return true;
+    std::string head;
+    for (std::size_t k = i; k < t.size() && head.size() < 12; ++k)
+        head += static_cast<char>(std::tolower(static_cast<unsigned char>(t[k])));
+    static constexpr std::string_view starts[] = {"un ",        "una ",        "incremento", "aumento", "crescita",
+                                                  "miglioramen", "riduzione",  "diminuzione", "decremento", "calo",
+                                                  "contrazione", "mantenimento"};
+    for (std::string_view s : starts)
+        if (head.compare(0, s.size(), s) == 0) return true;
+    return false;
+}
+
 }  // namespace
 
 std::optional<Change> read_change(std::string_view target) {
@@ -25,7 +53,7 @@ std::optional<Change> read_change(std::string_view target) {
     static const std::regex words(std::string(R"(^(?:un |una )?(incremento|aumento|crescita|miglioramento|riduzione|diminuzione|decremento|calo|contrazione)\s+(?:del|di|dello|pari al|pari a|almeno del|di almeno il|di almeno|minimo del)\s+)") +
                                   amount + against + R"(\s*\.?$)");
     static const std::regex keep(R"(^mantenimento\s+(?:del|dei|dello|degli)\s+(?:valore|valori|livello|livelli|standard|dato|risultato)(?:\s+(?:raggiunt[oi]|conseguit[oi]|attuale|attuali))?(?:\s+(?:nel|del|dell'anno|al|anno))?(?:\s+(\d{4}))?\s*\.?$)");
-    if (target.size() > 200) return std::nullopt;
+    if (target.size() > 200 || !may_be_change(target)) return std::nullopt;
     const std::string folded = fold_key(clean(target));
     std::smatch m;
     Change c;

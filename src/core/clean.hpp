@@ -12,6 +12,9 @@ namespace pegkit {
 // (Unicode NFC: "piu" + U+0300 is "più"). Invalid UTF-8 bytes become U+FFFD.
 std::string clean(std::string_view text);
 
+// True when clean(text) == text, found without building anything (most cells of a sheet are).
+bool already_clean(std::string_view text);
+
 // At most `bytes` bytes of `text`, cut before a whole UTF-8 letter and ended with "…" when cut.
 std::string shortened(std::string_view text, std::size_t bytes);
 

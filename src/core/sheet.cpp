@@ -57,7 +57,7 @@ std::vector<Cell> prepare(const Grid& grid) {
     std::vector<Cell> cells = grid.cells;
     for (Cell& cell : cells) {
         if (cell.type != CellType::text) continue;
-        cell.text = clean(cell.text);
+        if (!already_clean(cell.text)) cell.text = clean(cell.text);  // no new string for a clean one
         if (cell.text.empty()) cell.type = CellType::empty;
     }
     for (const Merge& m : grid.merges) {

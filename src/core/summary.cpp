@@ -123,7 +123,14 @@ SummaryRow finish(Group& g) {
 
 Summary summarize(const SheetCheck& check) {
     Summary summary;
-    const std::vector<ObjectiveScore> objectives = objectives_of(check);
+    std::vector<ObjectiveScore> objectives = objectives_of(check);
+    // A sheet repeats a few group labels over thousands of rows: each is keyed once.
+    std::unordered_map<std::string, std::string> keys;
+    auto key_of = [&keys](const std::string& text) -> const std::string& {
+        auto it = keys.find(text);
+        if (it == keys.end()) it = keys.emplace(text, group_key(text)).first;
+        return it->second;
+    };
     // Objective::group holds strategic, mission, programme, cdr; tables go cdr first.
     const std::pair<Column, std::size_t> order[] = {
         {Column::cdr, 3}, {Column::mission, 1}, {Column::programme, 2}, {Column::strategic, 0}};
@@ -134,8 +141,8 @@ Summary summarize(const SheetCheck& check) {
         for (const ObjectiveScore& score : objectives) {
             const Objective& o = *score.first;
             // programme codes restart in each mission ("01-Organismi istituzionali", "01 - sistema di protezione civile")
-            std::string key = group_key(o.group[g]);
-            if (by == Column::programme && !o.group[2].empty()) key = group_key(o.group[1]) + '/' + key;
+            std::string key = key_of(o.group[g]);
+            if (by == Column::programme && !o.group[2].empty()) key = key_of(o.group[1]) + '/' + key;
             auto [pos, inserted] = index_of.emplace(std::move(key), groups.size());
             if (inserted) {
                 groups.emplace_back();
@@ -150,9 +157,10 @@ Summary summarize(const SheetCheck& check) {
         summary.tables.push_back(std::move(table));
     }
     Group total;
-    for (const ObjectiveScore& o : objectives) {
+    summary.objectives.reserve(objectives.size());
+    for (ObjectiveScore& o : objectives) {
         add(total, o, check.scoring);
-        summary.objectives.push_back(o.result);
+        summary.objectives.push_back(std::move(o.result));  // the last use of the scores
     }
     summary.total = finish(total);
     return summary;

@@ -398,6 +398,10 @@ TEST_CASE("read_change: targets that are a change against a baseline", "[scoring
         {"Aumento del 10%", T::increase, 10, false, std::nullopt},
         {"mantenimento del valore 2019", T::maintenance, 0, false, 2019},
         {"Mantenimento dei livelli raggiunti", T::maintenance, 0, false, std::nullopt},
+        // the first letters decide whether the patterns are tried: spaces, markup, case before them
+        {"  <b>Riduzione</b> del 5%", T::reduction, 5, false, std::nullopt},
+        {"UN INCREMENTO DEL 10%", T::increase, 10, false, std::nullopt},
+        {"\u00a0incremento del 10%", T::increase, 10, false, std::nullopt},
     }));
     CAPTURE(text);
     const auto c = read_change(text);
