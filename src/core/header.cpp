@@ -150,6 +150,9 @@ std::optional<HeadingReading> read_phrases(const Words& w) {
         (w.has("attuale") && w.has_any({"valore", "valori", "dato", "situazione"})))
         return reading(Column::baseline, 3, "valore di partenza");
     if (w.has_prefix("peso") || w.has_any({"pesatura", "ponderazione"})) return reading(Column::weight, 3, "peso");
+    // "Valore obiettivo anno 2021": the value aimed at, not an objective
+    if (w.has("valore") && w.has_prefix("obiettiv") && position(w, {"valore"}) < position(w, {"obiettiv"}, true))
+        return reading(Column::peg_target, 3, "valore obiettivo");
     if (w.has_any({"atteso", "attesi", "attesa", "attese"})) {
         // "Risultato atteso" is often prose; "Valore atteso" is the target itself
         HeadingReading r = reading(Column::peg_target, w.has_prefix("risultat") ? 2 : 3, "atteso");
@@ -249,6 +252,7 @@ std::string_view role_reason_name(RoleReason r) noexcept {
     case RoleReason::by_position: return "by_position";
     case RoleReason::values: return "values";
     case RoleReason::stand_in: return "stand_in";
+    case RoleReason::describes: return "describes";
     case RoleReason::user: return "user";
     }
     return "heading";

@@ -36,6 +36,40 @@ std::string shown_text(const Grid& g, int r, int c) {
     return {};
 }
 
+// A two-row header typed without merges (a PDF's table copied into cells): "Risultati attesi" over
+// "Indicatore di risultato | Valore obiettivo", the other headings on the upper row only. `row` is
+// such a lower row when its cells lie only under empty upper cells or under a group heading
+// followed by empty upper cells (at most 4 columns wide), and it has fewer cells than the upper row.
+// Per column, the upper column whose heading stands above it (-1: none); empty when it is not one.
+std::vector<int> unmerged_upper(const Grid& g, int row) {
+    if (row <= 0) return {};
+    auto text = [&](int r, int c) { return c < g.cols && !raw_text(g.at(r, c)).empty(); };
+    int upper = 0, lower = 0;
+    bool under_empty = false;
+    std::vector<int> above(std::size_t(g.cols), -1);
+    for (int c = 0; c < g.cols; ++c) {
+        const bool up = text(row - 1, c), low = text(row, c);
+        upper += up;
+        lower += low;
+        if (!low) {
+            if (up) above[std::size_t(c)] = c;
+            continue;
+        }
+        if (up) {
+            if (text(row - 1, c + 1) || !text(row, c + 1)) return {};  // a heading over a heading: no group
+            above[std::size_t(c)] = c;
+            continue;
+        }
+        int s = c;
+        while (s > 0 && !text(row - 1, s) && text(row, s)) --s;
+        if (!text(row - 1, s) || !text(row, s) || c - s > 3) return {};
+        above[std::size_t(c)] = s;
+        under_empty = true;
+    }
+    if (upper < 2 || lower < 1 || lower >= upper || !under_empty) return {};
+    return above;
+}
+
 struct Candidate {
     int col = -1;
     HeadingReading reading;
@@ -45,8 +79,13 @@ struct Candidate {
 // A heading longer than this is prose in a data row, unless it names a role outright.
 constexpr std::size_t long_heading = 80;
 
-std::optional<Candidate> read_cell(const Grid& g, int row, int c, bool& used_upper) {
+std::optional<Candidate> read_cell(const Grid& g, int row, int c, bool& used_upper, const std::vector<int>& above) {
+    const int over_col = above.empty() ? -1 : above[std::size_t(c)];
     std::string text = shown_text(g, row, c);
+    if (text.empty() && over_col == c) {
+        text = shown_text(g, row - 1, c);  // the upper row's heading spans both rows
+        used_upper = true;
+    }
     if (text.empty()) return std::nullopt;
     HeadingReading r = read_heading(text);
     const std::size_t line_break = text.find('\n');
@@ -62,10 +101,11 @@ std::optional<Candidate> read_cell(const Grid& g, int row, int c, bool& used_upp
     if (cleaned.size() > long_heading && r.strength < 3) return std::nullopt;
     // a two-row header: "2024" under "Target" merged over the years, "%" under "Peso"
     const Merge* over = row > 0 ? merge_at(g, row - 1, c) : nullptr;
-    const bool group_heading = over && over->last_col > over->first_col && over->last_row < row;
+    const bool group_heading = (over && over->last_col > over->first_col && over->last_row < row) ||
+                               (over_col >= 0 && !raw_text(g.at(row, c)).empty());
     const bool qualifier = (r.role && r.strength <= 1 && r.year) || cleaned == "%";
     if (row > 0 && (!r.role || r.strength <= 1) && (group_heading || qualifier)) {
-        const std::string upper = shown_text(g, row - 1, c);
+        const std::string upper = shown_text(g, row - 1, over_col >= 0 ? over_col : c);
         if (!upper.empty() && upper != text) {
             HeadingReading both = read_heading(upper + " " + text);
             if (both.role && both.strength > r.strength) {
@@ -140,8 +180,9 @@ HeaderReading read_header_row(const Grid& raw, int row, std::optional<int> plan_
     h.row = row;
     bool used_upper = false;
     std::vector<Candidate> all, targets, indicators;
+    const std::vector<int> above = unmerged_upper(raw, row);
     for (int c = 0; c < raw.cols; ++c)
-        if (auto k = read_cell(raw, row, c, used_upper)) all.push_back(std::move(*k));
+        if (auto k = read_cell(raw, row, c, used_upper, above)) all.push_back(std::move(*k));
     // strongest heading of a role first; ties keep the leftmost
     std::vector<Candidate> by_strength = all;
     std::stable_sort(by_strength.begin(), by_strength.end(),
@@ -184,6 +225,23 @@ HeaderReading read_header_row(const Grid& raw, int row, std::optional<int> plan_
         std::swap(h.column[idx(Column::peg_indicator)], h.column[idx(Column::description)]);
         for (RoleChoice& ch : h.choices)
             if (ch.role == Column::description) ch.role = Column::peg_indicator, ch.reason = RoleReason::stand_in;
+    }
+    // "Interventi previsti | Descrizione e articolazione dell'intervento | Indicatore di risultato":
+    // with no objective column, the description nearest left of the indicator says what is pursued.
+    // Not a column of actions ("Attività" of a scheda under its objective, Provincia PEG 2019): those
+    // describe the objective written above the table.
+    if (h.col(Column::peg_objective) < 0 && h.col(Column::dup_objective) < 0 && h.col(Column::peg_indicator) >= 0) {
+        const Candidate* nearest = nullptr;
+        for (const Candidate& k : all)
+            if (k.reading.role == Column::description && k.col < h.col(Column::peg_indicator)) nearest = &k;
+        if (nearest && nearest->reading.word != "descrizione") nearest = nullptr;
+        if (nearest) {
+            if (h.col(Column::description) == nearest->col) h.column[idx(Column::description)] = -1;
+            h.choices.erase(std::remove_if(h.choices.begin(), h.choices.end(),
+                                           [&](const RoleChoice& ch) { return ch.col == nearest->col; }),
+                            h.choices.end());
+            take(h, *nearest, Column::peg_objective, RoleReason::describes);
+        }
     }
     std::sort(h.choices.begin(), h.choices.end(), [](const RoleChoice& a, const RoleChoice& b) { return a.col < b.col; });
     for (const RoleChoice& ch : h.choices) {

@@ -65,6 +65,7 @@ enum class RoleReason {
     by_position,      // plain "Indicatore"/"Target" placed as DUP or PEG by their place
     values,           // named as another role, but its cells are target values ("OBIETTIVO 2020" over numbers)
     stand_in,         // "Descrizione" where the table names no objective or indicator: what is measured
+    describes,        // the description left of the indicator where no column names the objective: what is pursued
     user,             // chosen by the user (panel, document, --columns)
 };
 std::string_view role_reason_name(RoleReason r) noexcept;  // "heading", "plan_year", ...

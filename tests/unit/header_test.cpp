@@ -42,6 +42,7 @@ TEST_CASE("read_heading: a heading's role by its words", "[header]") {
         {"Target %", Column::peg_target, 0},
         {"Target\n%", Column::peg_target, 0},
         {"Valore atteso", Column::peg_target, 0},
+        {"Valore obiettivo anno 2021", Column::peg_target, 2021},  // ASL 2021: the value aimed at
         {"Valore atteso\nannuale", Column::peg_target, 0},
         {"Target PEG", Column::peg_target, 0},
         {"Target 2023", Column::peg_target, 2023},
@@ -146,6 +147,23 @@ TEST_CASE("find_header: which row, which column", "[header]") {
         CHECK(checked);
         CHECK(check_sheet(g).col(Column::peg_target) == 2);  // no plan year given: the first year
         CHECK(*check_sheet(g).plan_year == 2024);
+    }
+    SECTION("a two-row header typed without merges, as a PDF's table is pasted (ASL 2021, tests/data/layouts)") {
+        const Grid g = make_grid({{"Interventi previsti", "Descrizione dell'intervento", "Risultati attesi", "", "Risultato raggiunto", "Note"},
+                                  {"", "", "Indicatore di risultato", "Valore obiettivo anno 2021", "", ""},
+                                  {"1.1", "Controlli", "Aziende controllate/controllabili", "100%", "1273/1273", ""}});
+        const SheetCheck c = check_sheet(g);
+        REQUIRE(c.found);
+        CHECK(c.header_row == 1);
+        CHECK((c.col(Column::peg_objective) == 1 && c.col(Column::peg_indicator) == 2 && c.col(Column::peg_target) == 3 &&
+               c.col(Column::actual) == 4 && c.col(Column::note) == 5));
+        // the description stands in for the objective, and says so
+        bool describes = false;
+        for (const RoleChoice& r : c.roles) describes = describes || (r.col == 1 && r.reason == RoleReason::describes);
+        CHECK(describes);
+        // a data row under a full header is no lower header row
+        const Grid data = make_grid({{"Obiettivo", "Indicatore", "Target"}, {"", "Pratiche online", ">= 80%"}});
+        CHECK(check_sheet(data).header_row == 0);
     }
     SECTION("a two-row header: years under a merged Target") {
         Grid g = make_grid({{"Obiettivo", "Indicatore", "Target", "", "", "Peso"},
