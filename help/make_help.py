@@ -412,7 +412,7 @@ def prose_page(lang, key, name, spec):
 DECK_IDS = [f"{EXT}.Deck", f"{EXT}.Deck.Columns", f"{EXT}.Deck.Validate", f"{EXT}.Deck.Normalize",
             f"{EXT}.Deck.Summary", f"{EXT}.Deck.Profile",
             "vnd.pegkit:Validate", "vnd.pegkit:Normalize", "vnd.pegkit:Summary", "vnd.pegkit:ClearMarks",
-            "vnd.pegkit:MarkNotAssessable"]
+            "vnd.pegkit:MarkNotAssessable", "vnd.pegkit:ExcelCopy"]
 PROSE = {
     "deck": {
         "en": ("The PEG sidebar deck", DECK_IDS, [
@@ -445,6 +445,11 @@ PROSE = {
                 "per status at the as-of date (reached, on track, at risk, not reached, in progress, not "
                 "assessable); below the tables come the objectives left out, with their reason, and the "
                 "validated values (overrides), with the computed value and the justification."),
+            (0, "Copy for Excel (also PEG ▸ Copy for Excel) saves beside the workbook a copy named "
+                "“name (values).xlsx” in which every cell with a PEG function holds its value, so that "
+                "colleagues who open it in Excel see numbers and texts, not #NAME?; notes, fills and "
+                "the other formulas stay. The workbook itself is not changed, also when it is open "
+                "read-only; an unsaved document must be saved first."),
             (2, "Scoring profile"),
             (0, "The office's own evaluation rules (its Sistema di misurazione e valutazione), kept in the "
                 "document so that Validate, Summary, pegkit-check and PEG.ATTAIN, PEG.MET and PEG.SCORE in "
@@ -496,6 +501,11 @@ PROSE = {
                 "obiettivi per stato alla data di riferimento (raggiunto, in linea, a rischio, non raggiunto, "
                 "in corso, non valutabile); sotto le tabelle vengono gli obiettivi non valutabili, con il "
                 "motivo, e i valori validati (forzature), con il valore calcolato e la giustificazione."),
+            (0, "Copia per Excel (anche PEG ▸ Copia per Excel) salva accanto al documento una copia "
+                "chiamata «nome (valori).xlsx» in cui ogni cella con una funzione PEG contiene il suo "
+                "valore, così chi la apre con Excel vede numeri e testi, non #NOME?; note, colori e le "
+                "altre formule restano. Il documento non cambia, anche se aperto in sola lettura; un "
+                "documento mai salvato va salvato prima."),
             (2, "Profilo di valutazione"),
             (0, "Le regole di valutazione dell'ente (il suo Sistema di misurazione e valutazione), conservate "
                 "nel documento perché Verifica, Riepilogo, pegkit-check e PEG.RAGGIUNGIMENTO, PEG.RAGGIUNTO e "

@@ -164,6 +164,21 @@ constexpr Phrase phrases[] = {
     {"cmd_total", "Totale", "Total"},
     {"cmd_not_given", "(non indicato)", "(not given)"},
     // The summary sheet's statuses and lists (src/core/summary_plan.cpp).
+    // Copy for Excel (src/sidebar/cmd_excel_copy.cpp).
+    {"cmd_name_excel_copy", "Copia per Excel", "Copy for Excel"},
+    {"cmd_excel_copy_suffix", "valori", "values"},
+    {"cmd_excel_copy_unsaved",
+     "Salvare prima il documento: la copia per Excel va accanto a esso. Nessuna modifica.",
+     "Save the document first: the copy for Excel goes beside it. Nothing was changed."},
+    {"cmd_excel_copy_same_file",
+     "La copia per Excel non può sostituire il documento stesso: scegliere un altro nome. Nessuna modifica.",
+     "The copy for Excel cannot replace the document itself: choose another name. Nothing was changed."},
+    {"cmd_excel_copy_failed",
+     "La copia per Excel non è stata scritta ({0}); il documento resta com'era.",
+     "The copy for Excel was not written ({0}); the document is as it was."},
+    {"cmd_excel_copy_done",
+     "Copia per Excel salvata in «{0}»: {1} formule PEG sostituite dal loro valore; il documento resta com'è.",
+     "Copy for Excel saved as '{0}': {1} PEG formulas replaced by their values; the document is as it was."},
     // Mark not assessable (src/sidebar/cmd_not_assessable.cpp).
     {"cmd_name_mark", "Segna non valutabili", "Mark not assessable"},
     {"cmd_step_mark", "segna non valutabili", "mark not assessable"},

@@ -13,6 +13,7 @@
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/task/XStatusIndicator.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
 
 #include <optional>
 #include <string>
@@ -104,5 +105,8 @@ Outcome clear_marks(const ActiveSheet& s, Lang lang);
 Outcome normalize(const ActiveSheet& s, const Checked& c, Lang lang);
 Outcome summary(const ActiveSheet& s, const Checked& c, Lang lang);
 Outcome mark_not_assessable(const ActiveSheet& s, const Checked& c, const MarkRequest& request, Lang lang);
+// Copy for Excel: writes a copy (url, or "<name> (valori).xlsx" beside the document), never the document.
+Outcome excel_copy(const ActiveSheet& s, const css::uno::Reference<css::uno::XComponentContext>& context,
+                   const std::optional<std::string>& url, Lang lang);
 
 }  // namespace pegkit::sidebar

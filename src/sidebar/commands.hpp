@@ -20,6 +20,9 @@
 //   "Rows" (sequence<long>, 0-based sheet rows; default the selection's rows). Only the table's
 //   objective rows are marked, in the document property "pegkit.not_assessable"
 //   (src/core/not_assessable.hpp); result "Changed" (long) and "Rows" (sequence<long>).
+// - ExcelCopy: "URL" (string, a file URL; default "<name> (valori).xlsx" beside the document)
+//   receives an .xlsx copy in which every cell calling a pegkit function holds its value; the
+//   document itself is not written (no undo step, allowed when read-only). Result "URL", "Frozen".
 // - FAILURE (read-only document, protected sheet or structure, a sheet beyond the cell limit,
 //   empty sheet, no PEG header, no Calc document, another command running) changes nothing; a
 //   write that fails half way is taken back from the command's own snapshot and says so.
@@ -29,7 +32,7 @@
 
 namespace pegkit::sidebar {
 
-enum class Command { validate, normalize, summary, clear_marks, mark_not_assessable };
+enum class Command { validate, normalize, summary, clear_marks, mark_not_assessable, excel_copy };
 
 constexpr std::string_view command_protocol = "vnd.pegkit:";
 constexpr std::string_view command_path(Command c) noexcept {
@@ -39,6 +42,7 @@ constexpr std::string_view command_path(Command c) noexcept {
     case Command::summary: return "Summary";
     case Command::clear_marks: return "ClearMarks";
     case Command::mark_not_assessable: return "MarkNotAssessable";
+    case Command::excel_copy: return "ExcelCopy";
     }
     return "";
 }

@@ -106,7 +106,7 @@ namespace {
 std::optional<Command> command_of(const css::util::URL& url) {
     if (url.Protocol != OUString::createFromAscii(std::string(command_protocol).c_str())) return std::nullopt;
     for (Command c : {Command::validate, Command::normalize, Command::summary, Command::clear_marks,
-                      Command::mark_not_assessable})
+                      Command::mark_not_assessable, Command::excel_copy})
         if (url.Path == OUString::createFromAscii(std::string(command_path(c)).c_str())) return c;
     return std::nullopt;
 }
@@ -164,6 +164,8 @@ struct Request {
     int max_notes = default_max_notes;
     NormalizeRequest normalize;
     MarkRequest mark;
+    std::optional<std::string> url;  // ExcelCopy
+    Reference<css::uno::XComponentContext> context;
 };
 
 // "Rows": sheet rows, as sequence<long> (C++) or sequence<any> (Basic, Python).
@@ -209,6 +211,7 @@ Outcome run(Command command, const Reference<css::frame::XFrame>& frame, Lang la
     const auto started = std::chrono::steady_clock::now();
     const auto s = active_sheet(frame);
     if (!s) return failure(text(Msg::no_document, lang));
+    if (command == Command::excel_copy) return excel_copy(*s, request.context, request.url, lang);  // writes a copy only
     const Writes writes = command == Command::summary                 ? Writes::new_sheet
                           : command == Command::mark_not_assessable ? Writes::document
                                                                     : Writes::sheet;
@@ -316,6 +319,7 @@ public:
             Request request;
             request.options = uno::sheet_options(settings);
             request.max_notes = settings.max_notes;
+            request.context = m_context;
             for (const auto& a : args) {
                 sal_Int32 column = -1;
                 if (a.Name == "Quiet") a.Value >>= quiet;
@@ -325,6 +329,10 @@ public:
                 else if (a.Name == "Cells") request.normalize.chosen = chosen_cells(a.Value);
                 else if (a.Name == "NewColumn") a.Value >>= request.normalize.new_columns;
                 else if (a.Name == "Rows") request.mark.rows = sheet_rows(a.Value);
+                else if (a.Name == "URL") {
+                    OUString u;
+                    if (a.Value >>= u) request.url = uno::to_utf8(u);
+                }
                 else if (a.Name == "Clear") a.Value >>= request.mark.clear;
                 else if (a.Name == "Reason") {
                     OUString reason;

@@ -192,6 +192,7 @@ public:
             m_workbook = add("CheckBox", {{"Label", Any(uno::to_ou(t("panel_whole_workbook")))}, {"State", Any(sal_Int16(0))}});
             row(20, {m_workbook});
             row(24, {button("create", t("panel_create"))});
+            row(24, {button("excel_copy", t("cmd_name_excel_copy"))});
             break;
         case PanelKind::table:
             m_header = list(true);
@@ -285,6 +286,8 @@ public:
             } else if (e.ActionCommand == "page_prev" || e.ActionCommand == "page_next") {
                 m_preview.turn(e.ActionCommand == "page_next" ? +1 : -1);
                 render_preview();
+            } else if (e.ActionCommand == "excel_copy") {
+                dispatch("vnd.pegkit:ExcelCopy", {});
             } else if (e.ActionCommand == "create") {
                 create_summary();
             } else if (e.ActionCommand == "save_columns") {

@@ -434,6 +434,21 @@ def use_profile_panel(doc, deck, report, display, path, lang):
                  and user_property(doc, "pegkit.as_of") is None and bands.getText() == "", repr(status))
 
 
+def use_excel_copy(office, doc, deck, report, lang):
+    """The Summary panel's Copy for Excel, pressed: an .xlsx beside the workbook, named in the UI
+    language, and the status says where; the workbook is not modified."""
+    panel = deck.getPanels().getByName("PegkitSummaryPanel")
+    panel.expand(True)
+    time.sleep(RENDER_WAIT / 2)
+    buttons, texts, _ = panel_controls(deck, "PegkitSummaryPanel")
+    name = "peg-2020-cm-venezia (valori).xlsx" if lang.startswith("it") else "peg-2020-cm-venezia (values).xlsx"
+    out = os.path.join(office.tmp, name)
+    modified = doc.isModified()
+    status = press(buttons[-1], texts[-1])
+    report.check("Summary panel: Copy for Excel writes the .xlsx beside the workbook and says where",
+                 os.path.isfile(out) and name in status and doc.isModified() == modified, repr(status))
+
+
 def screenshot(display, path):
     subprocess.run(["import", "-display", display, "-window", "root", path], check=True, timeout=60,
                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -524,6 +539,7 @@ def run(args, report):
         switch_sheets(doc, deck, report, display, args.artifacts, args.lang)
         use_columns_panel(doc, deck, report, display, os.path.join(args.artifacts, f"sidebar-{args.lang}-columns.png"))
         use_profile_panel(doc, deck, report, display, os.path.join(args.artifacts, f"sidebar-{args.lang}-profile.png"), args.lang)
+        use_excel_copy(office, doc, deck, report, args.lang)
         press_f1_on_panel(office, deck, display, report)
         open_deck_by_shortcut(doc, display, report)
         lo.close(doc)
