@@ -13,7 +13,10 @@
 #include <com/sun/star/awt/Rectangle.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/beans/XPropertyState.hpp>
+#include <com/sun/star/chart/XAxisXSupplier.hpp>
+#include <com/sun/star/chart/XAxisYSupplier.hpp>
 #include <com/sun/star/chart/XChartDocument.hpp>
+#include <com/sun/star/chart/XDiagram.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/document/XEmbeddedObjectSupplier.hpp>
 #include <com/sun/star/document/XUndoManager.hpp>
@@ -34,6 +37,8 @@
 #include <com/sun/star/util/XNumberFormatTypes.hpp>
 #include <com/sun/star/util/XNumberFormatsSupplier.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 using css::uno::Any;
@@ -161,7 +166,9 @@ private:
             Reference<css::table::XColumnRowRange>(out, UNO_QUERY_THROW)->getColumns(), UNO_QUERY_THROW);
         css::awt::Point at;
         Reference<css::beans::XPropertySet>(cols->getByIndex(SummaryPlan::width + 1), UNO_QUERY_THROW)->getPropertyValue("Position") >>= at;
-        const css::awt::Rectangle rect(at.X, 1000, 18000, 12000);
+        // a bar of 9 mm per group, so that long names wrap beside their bar instead of overlapping
+        const int bars = m_plan.chart_last - m_plan.chart_first;
+        const css::awt::Rectangle rect(at.X, 1000, 20000, std::max(9000, 900 * bars + 3000));
         Sequence<css::table::CellRangeAddress> source(2);
         source.getArray()[0] = range(index, m_plan.chart_first, 0, m_plan.chart_last, 0);
         source.getArray()[1] = range(index, m_plan.chart_first, 5, m_plan.chart_last, 5);
@@ -186,9 +193,44 @@ private:
             props->setPropertyValue("HasLegend", Any(false));
             Reference<css::beans::XPropertySet>(doc->getTitle(), UNO_QUERY_THROW)
                 ->setPropertyValue("String", Any(uno::to_ou(text(Msg::chart_title, m_lang))));
+            readable(doc);
         } catch (const css::uno::Exception&) {
             // the chart is there; its cosmetics are not worth failing the summary for
         }
+    }
+
+    // Horizontal bars coloured by the band of their value (the cells' green, amber, red, darker),
+    // the axis in whole percent from 0 to 100 % (further when a value passes it, under a cap).
+    void readable(const Reference<css::chart::XChartDocument>& doc) {
+        const Reference<css::chart::XDiagram> diagram = doc->getDiagram();
+        const Reference<css::beans::XPropertySet> props(diagram, UNO_QUERY_THROW);
+        props->setPropertyValue("Vertical", Any(true));
+        double top = 1;
+        const sal_Int32 bar[3] = {0x43A047, 0xFFB300, 0xE53935};
+        for (int row = m_plan.chart_first + 1; row <= m_plan.chart_last; ++row) {
+            const SummaryCell& value = m_plan.rows[std::size_t(row)][5];
+            if (value.kind == SummaryCell::Kind::number) top = std::max(top, value.number);
+            for (const SummaryPlan::Light& l : m_plan.lights)
+                if (l.row == row && l.col == 5)
+                    diagram->getDataPointProperties(row - m_plan.chart_first - 1, 0)->setPropertyValue("Color", Any(bar[l.level]));
+        }
+        const Reference<css::beans::XPropertySet> y(Reference<css::chart::XAxisYSupplier>(diagram, UNO_QUERY_THROW)->getYAxis(),
+                                                    UNO_QUERY_THROW);
+        const Reference<css::util::XNumberFormatTypes> types(
+            Reference<css::util::XNumberFormatsSupplier>(doc, UNO_QUERY_THROW)->getNumberFormats(), UNO_QUERY_THROW);
+        y->setPropertyValue("AutoMin", Any(false));
+        y->setPropertyValue("Min", Any(0.0));
+        y->setPropertyValue("AutoMax", Any(false));
+        y->setPropertyValue("Max", Any(std::ceil(top * 10 - 1e-9) / 10));
+        y->setPropertyValue("AutoStepMain", Any(false));
+        y->setPropertyValue("StepMain", Any(top > 1.5 ? 0.5 : 0.2));
+        y->setPropertyValue("LinkNumberFormatToSource", Any(false));
+        y->setPropertyValue("NumberFormat", Any(types->getFormatIndex(css::i18n::NumberFormatIndex::PERCENT_INT, css::lang::Locale())));
+        const Reference<css::beans::XPropertySet> x(Reference<css::chart::XAxisXSupplier>(diagram, UNO_QUERY_THROW)->getXAxis(),
+                                                    UNO_QUERY_THROW);
+        x->setPropertyValue("TextBreak", Any(true));
+        x->setPropertyValue("ReverseDirection", Any(true));  // the first group on top, as in the table
+        x->setPropertyValue("TextRotation", Any(sal_Int32(0)));
     }
 
     ActiveSheet m_s;

@@ -294,6 +294,34 @@ def sheet_lists(report, sheet, expect, label=""):
                  f"{over} instead of {want_over}")
 
 
+def chart_checks(report, sheet, cdr_rows):
+    """The summary's chart as a manager reads it: horizontal bars in the table's order, each coloured by
+    the band of its CdR's mean (green from 90 %, amber from 60 %, red below), the axis in whole
+    percent from 0 to 100 %."""
+    charts = sheet.getCharts()
+    if not report.check("sidebar Summary: one chart", charts.getCount() == 1, str(charts.getCount())):
+        return
+    chart = charts.getByIndex(0).getEmbeddedObject()
+    diagram = chart.getDiagram()
+    y, x = diagram.getYAxis(), diagram.getXAxis()
+    fmt = chart.getNumberFormats().getByKey(y.NumberFormat).FormatString
+    report.check("chart: horizontal bars, the first CdR on top", diagram.Vertical and x.ReverseDirection,
+                 f"Vertical {diagram.Vertical}, reverse {x.ReverseDirection}")
+    report.check("chart: axis in whole percent from 0 to 100 %", y.Min == 0 and y.Max == 1 and fmt == "0%",
+                 f"{y.Min}..{y.Max} {fmt!r}")
+    colours = {0: 0x43A047, 1: 0xFFB300, 2: 0xE53935}
+    bad = []
+    for i, (label, nums) in enumerate(cdr_rows):
+        mean = nums[4]
+        if mean == "":
+            continue
+        level = 0 if mean >= 0.9 - 1e-12 else 1 if mean >= 0.6 - 1e-12 else 2
+        got = diagram.getDataPointProperties(i, 0).getPropertyValue("Color")
+        if got != colours[level]:
+            bad.append((label[:20], mean, hex(got)))
+    report.check("chart: each bar coloured by its band", not bad, repr(bad[:3]))
+
+
 def na_property(doc):
     props = doc.DocumentProperties.UserDefinedProperties
     name = "pegkit.not_assessable"
@@ -371,6 +399,7 @@ def sidebar_summary(report, oxt, ods, expect):
             report.check("sidebar Summary: each CdR's mean as the profile scores it", not bad and len(got) == len(by_cdr),
                          f"{bad[:3]}; {len(got)} rows for {len(by_cdr)} CdR")
             sheet_lists(report, doc.Sheets.getByName(name), expect)
+            chart_checks(report, doc.Sheets.getByName(name), cdr_rows)
             doc.getUndoManager().undo()
             doc.getCurrentController().setActiveSheet(doc.Sheets.getByName("PEG 2020"))
             mark_from_panel(report, office, doc, expect)
