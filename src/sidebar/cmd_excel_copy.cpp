@@ -11,6 +11,7 @@
 #include "convert.hpp"
 
 #include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
@@ -22,6 +23,7 @@
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
+#include <com/sun/star/util/XProtectable.hpp>
 #include <osl/file.hxx>
 #include <rtl/uri.hxx>
 
@@ -60,7 +62,23 @@ rtl::OUString beside(const rtl::OUString& url, Lang lang) {
 // Every cell of `sheet` whose formula calls our functions takes its value: one getFormulaArray and
 // getDataArray per formula range, one setDataArray per run (errors as their text, "Err:504"). The
 // write drops the notes of the cells it covers: they are put back.
+// A sheet protected without a password is unprotected in the copy and protected again after; one
+// with a password cannot be written, and says so.
+struct ProtectedSheet : std::runtime_error {
+    explicit ProtectedSheet(const std::string& name) : std::runtime_error(name) {}
+};
+
 int freeze_sheet(const Reference<css::sheet::XSpreadsheet>& sheet, const Reference<css::lang::XMultiServiceFactory>& factory) {
+    const Reference<css::util::XProtectable> protectable(sheet, UNO_QUERY);
+    const bool was_protected = protectable.is() && protectable->isProtected();
+    if (was_protected) {
+        try {
+            protectable->unprotect(rtl::OUString());
+        } catch (const css::uno::Exception&) {
+        }
+        if (protectable->isProtected())
+            throw ProtectedSheet(uno::to_utf8(Reference<css::container::XNamed>(sheet, UNO_QUERY_THROW)->getName()));
+    }
     const std::map<CellPos, std::string> notes = read_notes(sheet);
     const Reference<css::sheet::XCellRangesQuery> query(sheet, UNO_QUERY_THROW);
     const Reference<css::sheet::XSheetCellRanges> found = query->queryContentCells(css::sheet::CellFlags::FORMULA);
@@ -96,6 +114,7 @@ int freeze_sheet(const Reference<css::sheet::XSpreadsheet>& sheet, const Referen
     for (const auto& [p, text] : notes)
         if (!now.count(p)) lost[p] = text;
     if (!lost.empty()) set_notes(sheet, factory, lost, now);
+    if (was_protected) protectable->protect(rtl::OUString());
     return frozen;
 }
 
@@ -113,33 +132,40 @@ Outcome excel_copy(const ActiveSheet& s, const Reference<css::uno::XComponentCon
     rtl::OUString temp;
     if (osl::FileBase::createTempFile(nullptr, nullptr, &temp) != osl::FileBase::E_None)
         return failure(say("cmd_excel_copy_failed", lang, {"temporary file"}));
+    osl::File::remove(temp);  // a unique name, used with the extension the filter wants
     temp += ".ods";
-    Reference<css::lang::XComponent> copy;
+    // the hidden copy is closed and the temporary file removed however this ends
+    struct Scratch {
+        rtl::OUString file;
+        Reference<css::lang::XComponent> copy;
+        ~Scratch() {
+            try {
+                if (const Reference<css::util::XCloseable> c{copy, UNO_QUERY}; c.is()) c->close(true);
+            } catch (...) {
+            }
+            osl::File::remove(file);
+        }
+    } scratch{temp, nullptr};
     int frozen = 0;
     try {
         // storeToURL leaves the document's own location and modified state as they are
         own->storeToURL(temp, props({prop("FilterName", Any(rtl::OUString("calc8")))}));
         const Reference<css::frame::XDesktop2> desktop = css::frame::Desktop::create(context);
-        copy = desktop->loadComponentFromURL(temp, "_blank", 0, props({prop("Hidden", Any(true)), prop("ReadOnly", Any(false))}));
-        const Reference<css::sheet::XSpreadsheetDocument> doc(copy, UNO_QUERY_THROW);
+        scratch.copy = desktop->loadComponentFromURL(temp, "_blank", 0, props({prop("Hidden", Any(true)), prop("ReadOnly", Any(false))}));
+        const Reference<css::sheet::XSpreadsheetDocument> doc(scratch.copy, UNO_QUERY_THROW);
         const Reference<css::container::XIndexAccess> sheets(doc->getSheets(), UNO_QUERY_THROW);
         for (sal_Int32 i = 0; i < sheets->getCount(); ++i)
             frozen += freeze_sheet(Reference<css::sheet::XSpreadsheet>(sheets->getByIndex(i), UNO_QUERY_THROW),
-                                   Reference<css::lang::XMultiServiceFactory>(copy, UNO_QUERY_THROW));
-        Reference<css::frame::XStorable>(copy, UNO_QUERY_THROW)
+                                   Reference<css::lang::XMultiServiceFactory>(scratch.copy, UNO_QUERY_THROW));
+        Reference<css::frame::XStorable>(scratch.copy, UNO_QUERY_THROW)
             ->storeToURL(target, props({prop("FilterName", Any(rtl::OUString("Calc MS Excel 2007 XML"))), prop("Overwrite", Any(true))}));
+    } catch (const ProtectedSheet& p) {
+        return failure(say("cmd_excel_copy_protected", lang, {p.what()}));
     } catch (const css::uno::Exception& e) {
-        if (copy.is()) Reference<css::util::XCloseable>(copy, UNO_QUERY)->close(true);
-        osl::File::remove(temp);
         Outcome o = failure(say("cmd_excel_copy_failed", lang, {uno::to_utf8(target)}));
         o.add("Detail", Any(e.Message));
         return o;
     }
-    try {
-        if (const Reference<css::util::XCloseable> c{copy, UNO_QUERY}; c.is()) c->close(true);
-    } catch (const css::uno::Exception&) {
-    }
-    osl::File::remove(temp);
     rtl::OUString path;
     osl::FileBase::getSystemPathFromFileURL(target, path);
     Outcome o;

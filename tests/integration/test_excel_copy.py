@@ -2,8 +2,9 @@
 """Copy for Excel (issue 11, item 6) in a real headless Calc: vnd.pegkit:ExcelCopy writes an .xlsx
 beside the saved workbook in which every cell calling a PEG function holds its value (numbers,
 texts, error texts), while the user's own formulas, notes and fills stay; the workbook itself is
-not written (same formulas, not modified, no undo step), also when opened read-only; an unsaved
-document and a copy over the document itself are refused.
+not written (same formulas, not modified, no undo step), also when opened read-only; a sheet
+protected without a password is copied (and stays protected), one with a password is refused; an
+unsaved document and a copy over the document itself are refused.
 
   /usr/bin/python3 tests/integration/test_excel_copy.py --oxt build/pegkit.oxt
 """
@@ -96,6 +97,27 @@ def main():
             named = os.path.join(tmp, "per la ragioneria.xlsx")
             ok, res = dispatch(office, doc, "ExcelCopy", URL=lo.url(named))
             report.check("Copy for Excel to a chosen file", ok and os.path.isfile(named), res.get("Message"))
+            sheet = doc.Sheets.getByIndex(0)
+            sheet.protect("")
+            plain = os.path.join(tmp, "protetto.xlsx")
+            ok, res = dispatch(office, doc, "ExcelCopy", URL=lo.url(plain))
+            if report.check("Copy for Excel of a sheet protected without a password: written", ok and os.path.isfile(plain),
+                            f"{res.get('Message')} {res.get('Detail')}"):
+                copy = office.load(plain)
+                try:
+                    left = [f for row in formulas_and_values(copy)[0] for f in row if "IT.PEGKIT" in f.upper()]
+                    report.check("... its PEG formulas replaced, and the sheet still protected in the copy",
+                                 not left and copy.Sheets.getByIndex(0).isProtected(), repr(left[:2]))
+                finally:
+                    lo.close(copy)
+            sheet.unprotect("")
+            sheet.protect("segreto")
+            locked = os.path.join(tmp, "con password.xlsx")
+            ok, res = dispatch(office, doc, "ExcelCopy", URL=lo.url(locked))
+            report.check("Copy for Excel of a sheet protected with a password: refused naming the sheet, no file",
+                         not ok and "PEG 2020" in res.get("Message", "") and "password" in res.get("Message", "")
+                         and not os.path.exists(locked), res.get("Message"))
+            sheet.unprotect("segreto")
             ok, res = dispatch(office, doc, "ExcelCopy", URL=lo.url(path))
             report.check("Copy for Excel over the workbook itself: refused, nothing written",
                          not ok and "itself" in res.get("Message", "") and formulas_and_values(doc) == before,
