@@ -17,17 +17,19 @@ std::string_view status_code(Status s) noexcept {
     return "in_corso";
 }
 
-std::string_view status_label(Status s, Lang lang) noexcept {
+std::string_view status_key(Status s) noexcept {
     switch (s) {
-        case Status::raggiunto: return phrase("status_reached", lang);
-        case Status::in_linea: return phrase("status_on_track", lang);
-        case Status::a_rischio: return phrase("status_at_risk", lang);
-        case Status::non_raggiunto: return phrase("status_not_reached", lang);
-        case Status::in_corso: return phrase("status_in_progress", lang);
-        case Status::non_valutabile: return phrase("status_not_assessable", lang);
+        case Status::raggiunto: return "status_reached";
+        case Status::in_linea: return "status_on_track";
+        case Status::a_rischio: return "status_at_risk";
+        case Status::non_raggiunto: return "status_not_reached";
+        case Status::in_corso: return "status_in_progress";
+        case Status::non_valutabile: return "status_not_assessable";
     }
-    return "";
+    return "status_in_progress";
 }
+
+std::string_view status_label(Status s, Lang lang) noexcept { return phrase(status_key(s), lang); }
 
 std::string_view not_assessable_code(NotAssessable n) noexcept {
     switch (n) {

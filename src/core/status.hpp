@@ -17,6 +17,7 @@ constexpr std::size_t status_count = 6;
 
 std::string_view status_code(Status s) noexcept;             // "raggiunto", "in_linea", ...
 std::string_view status_label(Status s, Lang lang) noexcept;  // "in linea" / "on track"
+std::string_view status_key(Status s) noexcept;               // the label's catalogue key, "status_on_track"
 
 // Why an objective is non valutabile.
 enum class NotAssessable { none, marked, unreadable_target, no_actual, no_baseline };

@@ -1,6 +1,7 @@
 // The summary sheet's cells (plan.hpp: SummaryPlan): the group tables, then the objectives left
 // out and the overrides. Words are labels or catalogue keys, put in the UI language by the front end.
 #include "plan.hpp"
+#include "status.hpp"
 
 namespace pegkit {
 namespace {
@@ -32,10 +33,6 @@ SummaryCell phrase(std::string key, std::vector<std::string> args = {}) {
 }
 
 int level_of(double v) { return v >= 0.9 - 1e-12 ? 0 : v >= 0.6 - 1e-12 ? 1 : 2; }
-
-// The catalogue key of each Status, in enum order (status.hpp).
-constexpr const char* status_keys[status_count] = {"status_reached",     "status_on_track",    "status_at_risk",
-                                                   "status_not_reached", "status_in_progress", "status_not_assessable"};
 
 class Builder {
 public:
@@ -71,7 +68,7 @@ public:
         std::vector<SummaryCell> heading{label(by), label(SummaryLabel::objectives), label(SummaryLabel::assessed),
                                          label(SummaryLabel::met), label(SummaryLabel::pct_met), label(SummaryLabel::mean),
                                          label(SummaryLabel::not_assessable)};
-        for (const char* key : status_keys) heading.push_back(phrase(key));
+        for (std::size_t i = 0; i < status_count; ++i) heading.push_back(phrase(std::string(status_key(static_cast<Status>(i)))));
         const int head = add(std::move(heading));
         p_.bold_rows.push_back(head);
         int last = head;
