@@ -91,13 +91,6 @@ OUString file_url(const std::string& path) {
     return url;
 }
 
-css::beans::PropertyValue property(const char* name, css::uno::Any value) {
-    css::beans::PropertyValue p;
-    p.Name = OUString::createFromAscii(name);
-    p.Value = std::move(value);
-    return p;
-}
-
 std::string what(const css::uno::Exception& e) {
     const std::string m = pegkit::uno::to_utf8(e.Message);
     return m.empty() ? "the office gave no reason" : m;
@@ -316,10 +309,10 @@ struct OfficeSession::Impl {
     OfficeRead load(const std::string& path) {
         OfficeRead out;
         css::uno::Sequence<css::beans::PropertyValue> props(4);
-        props[0] = property("Hidden", css::uno::Any(true));
-        props[1] = property("ReadOnly", css::uno::Any(true));
-        props[2] = property("MacroExecutionMode", css::uno::Any(css::document::MacroExecMode::NEVER_EXECUTE));
-        props[3] = property("UpdateDocMode", css::uno::Any(css::document::UpdateDocMode::NO_UPDATE));
+        props[0] = pegkit::uno::property("Hidden", css::uno::Any(true));
+        props[1] = pegkit::uno::property("ReadOnly", css::uno::Any(true));
+        props[2] = pegkit::uno::property("MacroExecutionMode", css::uno::Any(css::document::MacroExecMode::NEVER_EXECUTE));
+        props[3] = pegkit::uno::property("UpdateDocMode", css::uno::Any(css::document::UpdateDocMode::NO_UPDATE));
         DocumentGuard guard;
         guard.doc = desktop->loadComponentFromURL(file_url(path), "_blank", 0, props);
         if (!guard.doc.is()) {

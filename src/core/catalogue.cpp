@@ -163,7 +163,6 @@ constexpr Phrase phrases[] = {
     {"cmd_by_strategic", "Obiettivo strategico", "Strategic objective"},
     {"cmd_total", "Totale", "Total"},
     {"cmd_not_given", "(non indicato)", "(not given)"},
-    // The summary sheet's statuses and lists (src/core/summary_plan.cpp).
     // Copy for Excel (src/sidebar/cmd_excel_copy.cpp).
     {"cmd_name_excel_copy", "Copia per Excel", "Copy for Excel"},
     {"cmd_excel_copy_suffix", "valori", "values"},
@@ -203,6 +202,7 @@ constexpr Phrase phrases[] = {
     {"cmd_unmarked", "Segno non valutabile tolto dalle righe {1}.", "Not-assessable mark removed from rows {1}."},
     {"cmd_mark_skipped", " Righe selezionate fuori dagli obiettivi, rimaste senza segno: {0}.",
      " Selected rows outside the objectives, left unmarked: {0}."},
+    // The summary sheet's statuses and lists (src/core/summary_plan.cpp).
     {"cmd_status_heading", "Stato degli obiettivi", "Objectives by status"},
     {"cmd_status_at", "Stato degli obiettivi al {0}", "Objectives by status at {0}"},
     {"cmd_left_out_heading", "Obiettivi non valutabili", "Objectives not assessable"},

@@ -115,8 +115,6 @@ void write_step(const char* what) {
 
 namespace {
 
-// Calls f(props, state, cells inside) for each group of like-formatted cells that holds some of
-// `cells`: a few calls for a whole sheet, never one per cell.
 // Calls f(ranges, props, state) for each group of like-formatted cells of the sheet.
 template <class F>
 void for_each_sheet_format_group(const Reference<css::sheet::XSpreadsheet>& sheet, F&& f) {
@@ -130,6 +128,8 @@ void for_each_sheet_format_group(const Reference<css::sheet::XSpreadsheet>& shee
     }
 }
 
+// Calls f(props, state, cells inside) for each group of like-formatted cells that holds some of
+// `cells`: a few calls for a whole sheet, never one per cell.
 template <class F>
 void for_each_format_group(const Reference<css::sheet::XSpreadsheet>& sheet, const std::set<CellPos>& cells, F&& f) {
     if (cells.empty()) return;

@@ -38,13 +38,6 @@ using css::uno::UNO_QUERY_THROW;
 namespace pegkit::sidebar {
 namespace {
 
-css::beans::PropertyValue prop(const char* name, Any value) {
-    css::beans::PropertyValue p;
-    p.Name = rtl::OUString::createFromAscii(name);
-    p.Value = std::move(value);
-    return p;
-}
-
 Sequence<css::beans::PropertyValue> props(std::initializer_list<css::beans::PropertyValue> list) {
     return Sequence<css::beans::PropertyValue>(list.begin(), sal_Int32(list.size()));
 }
@@ -59,14 +52,15 @@ rtl::OUString beside(const rtl::OUString& url, Lang lang) {
                                                RTL_TEXTENCODING_UTF8);
 }
 
-// Every cell of `sheet` whose formula calls our functions takes its value: one getFormulaArray and
-// getDataArray per formula range, one setDataArray per run (errors as their text, "Err:504"). The
-// write drops the notes of the cells it covers: they are put back.
-// A sheet protected without a password is unprotected in the copy and protected again after; one
-// with a password cannot be written, and says so.
+// A sheet protected with a password, which the copy cannot write (its name).
 struct ProtectedSheet : std::runtime_error {
     explicit ProtectedSheet(const std::string& name) : std::runtime_error(name) {}
 };
+
+// Every cell of `sheet` whose formula calls our functions takes its value: one getFormulaArray and
+// getDataArray per formula range, one setDataArray per run (errors as their text, "Err:504"). The
+// write drops the notes of the cells it covers: they are put back. A sheet protected without a
+// password is unprotected and protected again after.
 
 int freeze_sheet(const Reference<css::sheet::XSpreadsheet>& sheet, const Reference<css::lang::XMultiServiceFactory>& factory) {
     const Reference<css::util::XProtectable> protectable(sheet, UNO_QUERY);
@@ -149,16 +143,16 @@ Outcome excel_copy(const ActiveSheet& s, const Reference<css::uno::XComponentCon
     int frozen = 0;
     try {
         // storeToURL leaves the document's own location and modified state as they are
-        own->storeToURL(temp, props({prop("FilterName", Any(rtl::OUString("calc8")))}));
+        own->storeToURL(temp, props({uno::property("FilterName", Any(rtl::OUString("calc8")))}));
         const Reference<css::frame::XDesktop2> desktop = css::frame::Desktop::create(context);
-        scratch.copy = desktop->loadComponentFromURL(temp, "_blank", 0, props({prop("Hidden", Any(true)), prop("ReadOnly", Any(false))}));
+        scratch.copy = desktop->loadComponentFromURL(temp, "_blank", 0, props({uno::property("Hidden", Any(true)), uno::property("ReadOnly", Any(false))}));
         const Reference<css::sheet::XSpreadsheetDocument> doc(scratch.copy, UNO_QUERY_THROW);
         const Reference<css::container::XIndexAccess> sheets(doc->getSheets(), UNO_QUERY_THROW);
         for (sal_Int32 i = 0; i < sheets->getCount(); ++i)
             frozen += freeze_sheet(Reference<css::sheet::XSpreadsheet>(sheets->getByIndex(i), UNO_QUERY_THROW),
                                    Reference<css::lang::XMultiServiceFactory>(scratch.copy, UNO_QUERY_THROW));
         Reference<css::frame::XStorable>(scratch.copy, UNO_QUERY_THROW)
-            ->storeToURL(target, props({prop("FilterName", Any(rtl::OUString("Calc MS Excel 2007 XML"))), prop("Overwrite", Any(true))}));
+            ->storeToURL(target, props({uno::property("FilterName", Any(rtl::OUString("Calc MS Excel 2007 XML"))), uno::property("Overwrite", Any(true))}));
     } catch (const ProtectedSheet& p) {
         return failure(say("cmd_excel_copy_protected", lang, {p.what()}));
     } catch (const css::uno::Exception& e) {

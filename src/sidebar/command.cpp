@@ -33,12 +33,7 @@ std::optional<ActiveSheet> active_sheet(const Reference<css::frame::XFrame>& fra
     return t;
 }
 
-void Outcome::add(const char* name, css::uno::Any value) {
-    css::beans::PropertyValue p;
-    p.Name = rtl::OUString::createFromAscii(name);
-    p.Value = std::move(value);
-    values.push_back(std::move(p));
-}
+void Outcome::add(const char* name, css::uno::Any value) { values.push_back(uno::property(name, std::move(value))); }
 
 Outcome failure(std::string message) {
     Outcome o;

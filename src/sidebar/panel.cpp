@@ -534,8 +534,7 @@ private:
     // Dispatches through the frame, as a toolbar button would; the outcome goes to the status line.
     bool dispatch(const char* command, Sequence<css::beans::PropertyValue> args) {
         args.realloc(args.getLength() + 1);
-        args.getArray()[args.getLength() - 1].Name = "Quiet";  // the panel shows the outcome itself
-        args.getArray()[args.getLength() - 1].Value <<= true;
+        args.getArray()[args.getLength() - 1] = uno::property("Quiet", Any(true));  // the panel shows the outcome itself
         m_result.clear();
         m_findings_result.clear();
         m_infos_total = 0;
@@ -751,12 +750,10 @@ private:
             cells.getArray()[i] = Sequence<Any>(cell, 3);
         }
         const Reference<css::awt::XCheckBox> new_column(m_new_column, UNO_QUERY);
-        Sequence<css::beans::PropertyValue> args(2);
-        args.getArray()[0].Name = "Cells";
-        args.getArray()[0].Value <<= cells;
-        args.getArray()[1].Name = "NewColumn";
-        args.getArray()[1].Value <<= bool(new_column.is() && new_column->getState() == 1);
-        dispatch("vnd.pegkit:Normalize", args);
+        const css::beans::PropertyValue args[] = {
+            uno::property("Cells", Any(cells)),
+            uno::property("NewColumn", Any(bool(new_column.is() && new_column->getState() == 1)))};
+        dispatch("vnd.pegkit:Normalize", Sequence<css::beans::PropertyValue>(args, 2));
         refresh(true);  // keeps the outcome shown
     }
 
@@ -858,18 +855,17 @@ private:
             rows += (i ? ", " : "") + std::to_string(marks[i].row + 1) + " (" + marks[i].reason + ")";
         if (marks.size() > 8) rows += ", …";
         const std::string shown = marks.empty() ? t("panel_na_none") : t("panel_na_list", {std::to_string(marks.size()), rows});
-        Reference<css::awt::XFixedText>(m_na_marks, UNO_QUERY_THROW)->setText(uno::to_ou(shown));
+        set_label(m_na_marks, shown);
         Reference<css::beans::XPropertySet>(Reference<css::awt::XControl>(m_na_marks, UNO_QUERY_THROW)->getModel(), UNO_QUERY_THROW)
             ->setPropertyValue("HelpText", Any(uno::to_ou(shown)));
     }
 
     // vnd.pegkit:MarkNotAssessable on the rows selected in the sheet; the command says what it did.
     void mark_selection(bool clear) {
-        Sequence<css::beans::PropertyValue> args(1);
-        args.getArray()[0].Name = clear ? OUString("Clear") : OUString("Reason");
-        if (clear) args.getArray()[0].Value <<= true;
-        else args.getArray()[0].Value <<= Reference<css::awt::XTextComponent>(m_na_reason, UNO_QUERY_THROW)->getText();
-        if (dispatch("vnd.pegkit:MarkNotAssessable", args) && !clear)
+        const css::beans::PropertyValue arg =
+            clear ? uno::property("Clear", Any(true))
+                  : uno::property("Reason", Any(Reference<css::awt::XTextComponent>(m_na_reason, UNO_QUERY_THROW)->getText()));
+        if (dispatch("vnd.pegkit:MarkNotAssessable", Sequence<css::beans::PropertyValue>(&arg, 1)) && !clear)
             Reference<css::awt::XTextComponent>(m_na_reason, UNO_QUERY_THROW)->setText(OUString());
         show_marks();
     }
@@ -1005,15 +1001,12 @@ private:
     void create_summary() {
         Reference<css::sheet::XSpreadsheetView> view(m_frame.is() ? m_frame->getController() : nullptr, UNO_QUERY);
         if (view.is() && view->getActiveSheet() != m_sheet) refresh(true);
-        Sequence<css::beans::PropertyValue> args(3);
         const Reference<css::awt::XCheckBox> workbook(m_workbook, UNO_QUERY);
-        args.getArray()[2].Name = "Workbook";
-        args.getArray()[2].Value <<= bool(workbook.is() && workbook->getState() == 1);
-        args.getArray()[0].Name = "ActualColumn";
-        args.getArray()[0].Value <<= sal_Int32(chosen(m_actual, m_actual_cols));
-        args.getArray()[1].Name = "WeightColumn";
-        args.getArray()[1].Value <<= sal_Int32(chosen(m_weight, m_weight_cols));
-        dispatch("vnd.pegkit:Summary", args);
+        const css::beans::PropertyValue args[] = {
+            uno::property("ActualColumn", Any(sal_Int32(chosen(m_actual, m_actual_cols)))),
+            uno::property("WeightColumn", Any(sal_Int32(chosen(m_weight, m_weight_cols)))),
+            uno::property("Workbook", Any(bool(workbook.is() && workbook->getState() == 1)))};
+        dispatch("vnd.pegkit:Summary", Sequence<css::beans::PropertyValue>(args, 3));
     }
 
     void select_cell(const Place& p) {

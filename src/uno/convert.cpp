@@ -19,6 +19,13 @@ std::string to_utf8(const OUString& s) {
     return std::string(o.getStr(), static_cast<std::size_t>(o.getLength()));
 }
 
+css::beans::PropertyValue property(std::string_view name, css::uno::Any value) {
+    css::beans::PropertyValue p;
+    p.Name = to_ou(name);
+    p.Value = std::move(value);
+    return p;
+}
+
 Cell to_cell(const css::uno::Any& value) {
     switch (value.getValueTypeClass()) {
     case css::uno::TypeClass_VOID:

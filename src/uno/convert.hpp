@@ -4,6 +4,7 @@
 #include "diagnostic.hpp"
 #include "sheet.hpp"
 
+#include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <com/sun/star/uno/Any.hxx>
@@ -24,6 +25,9 @@ namespace pegkit::uno {
 
 OUString to_ou(std::string_view utf8);
 std::string to_utf8(const OUString& s);
+
+// A named value, as load and store options, dispatch arguments and results take them.
+css::beans::PropertyValue property(std::string_view name, css::uno::Any value);
 
 // A sheet function's argument: one value, or a range passed by Calc as sequence<sequence<any>>.
 struct Arg {
