@@ -63,14 +63,6 @@ std::vector<css::table::CellRangeAddress> runs(sal_Int16 sheet, std::vector<Cell
     return out;
 }
 
-Reference<css::sheet::XSheetCellRangeContainer> make_ranges(const Reference<css::lang::XMultiServiceFactory>& factory,
-                                                            const std::vector<css::table::CellRangeAddress>& addresses) {
-    Reference<css::sheet::XSheetCellRangeContainer> ranges(factory->createInstance("com.sun.star.sheet.SheetCellRanges"),
-                                                           UNO_QUERY_THROW);
-    ranges->addRangeAddresses(Sequence<css::table::CellRangeAddress>(addresses.data(), sal_Int32(addresses.size())), false);
-    return ranges;
-}
-
 template <class F>
 void cells_in(const std::set<CellPos>& cells, const css::table::CellRangeAddress& a, F&& f) {
     for (auto it = cells.lower_bound({a.StartRow, 0}); it != cells.end() && it->row <= a.EndRow; ++it)
@@ -141,6 +133,14 @@ void for_each_format_group(const Reference<css::sheet::XSpreadsheet>& sheet, con
 }
 
 }  // namespace
+
+Reference<css::sheet::XSheetCellRangeContainer> make_ranges(const Reference<css::lang::XMultiServiceFactory>& factory,
+                                                            const std::vector<css::table::CellRangeAddress>& addresses) {
+    Reference<css::sheet::XSheetCellRangeContainer> ranges(factory->createInstance("com.sun.star.sheet.SheetCellRanges"),
+                                                           UNO_QUERY_THROW);
+    ranges->addRangeAddresses(Sequence<css::table::CellRangeAddress>(addresses.data(), sal_Int32(addresses.size())), false);
+    return ranges;
+}
 
 std::map<CellPos, Fill> read_fills(const Reference<css::sheet::XSpreadsheet>& sheet, const std::set<CellPos>& cells) {
     std::map<CellPos, Fill> out;

@@ -6,6 +6,7 @@
 
 #include <com/sun/star/table/CellRangeAddress.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/sheet/XSheetCellRangeContainer.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 
 #include <map>
@@ -14,6 +15,10 @@
 #include <vector>
 
 namespace pegkit::sidebar {
+
+// The addresses as one SheetCellRanges object, to set a property on all of them in one call.
+css::uno::Reference<css::sheet::XSheetCellRangeContainer> make_ranges(
+    const css::uno::Reference<css::lang::XMultiServiceFactory>& factory, const std::vector<css::table::CellRangeAddress>& addresses);
 
 // The fills of `cells` (unlisted cells of the sheet are not read).
 std::map<CellPos, Fill> read_fills(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,

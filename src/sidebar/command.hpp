@@ -4,6 +4,7 @@
 #include "diagnostic.hpp"
 #include "plan.hpp"
 #include "sheet.hpp"
+#include "summary_link.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/frame/XController.hpp>
@@ -103,7 +104,8 @@ bool command_running();  // a panel must not read a sheet a command is writing
 Outcome validate(const ActiveSheet& s, const Checked& c, Lang lang);
 Outcome clear_marks(const ActiveSheet& s, Lang lang);
 Outcome normalize(const ActiveSheet& s, const Checked& c, Lang lang);
-Outcome summary(const ActiveSheet& s, const Checked& c, Lang lang);
+// Summary of the plan sheet `s`: a new sheet, or `existing` rewritten in place (summary_link.hpp).
+Outcome summary(const ActiveSheet& s, const Checked& c, const std::optional<SummaryLink>& existing, Lang lang);
 Outcome mark_not_assessable(const ActiveSheet& s, const Checked& c, const MarkRequest& request, Lang lang);
 // Copy for Excel: writes a copy (url, or "<name> (valori).xlsx" beside the document), never the document.
 Outcome excel_copy(const ActiveSheet& s, const css::uno::Reference<css::uno::XComponentContext>& context,

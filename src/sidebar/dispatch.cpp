@@ -16,8 +16,11 @@
 #include "doc_options.hpp"
 #include "grid.hpp"
 #include "merges.hpp"
+#include "doc_store.hpp"
+#include "summary_link.hpp"
 
 #include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/awt/XWindow2.hpp>
 #include <com/sun/star/beans/StringPair.hpp>
@@ -129,17 +132,34 @@ std::optional<std::string> table_problem(const SheetCheck& check, Lang lang) {
     return message(Diag::no_header, lang);
 }
 
+std::vector<std::string> sheet_names(const ActiveSheet& s) {
+    std::vector<std::string> out;
+    for (const OUString& n : s.document->getSheets()->getElementNames()) out.push_back(uno::to_utf8(n));
+    return out;
+}
+
+// Another sheet of the same view, as the commands see the active one.
+ActiveSheet sheet_of(const ActiveSheet& s, const std::string& name) {
+    ActiveSheet o = s;
+    o.sheet = Reference<css::sheet::XSpreadsheet>(s.document->getSheets()->getByName(uno::to_ou(name)), css::uno::UNO_QUERY_THROW);
+    o.sheet_name = name;
+    o.sheet_index = Reference<css::sheet::XCellRangeAddressable>(o.sheet, css::uno::UNO_QUERY_THROW)->getRangeAddress().Sheet;
+    return o;
+}
+
 // Every other sheet with a table, checked as the active one is, for a Summary of the workbook
 // (one office keeps a sheet per Settore); summary sheets and sheets too large to read are left out.
 Summary workbook_summary(const ActiveSheet& s, const SheetCheck& active, const SheetOptions& options) {
     std::vector<SheetCheck> checks;
     std::vector<std::string> names;
     const Reference<css::container::XIndexAccess> sheets(s.document->getSheets(), css::uno::UNO_QUERY_THROW);
+    const std::string links = uno::read_text_property(s.model, summaries_property).value_or("");
+    const std::vector<std::string> all_names = sheet_names(s);
     for (sal_Int32 i = 0; i < sheets->getCount(); ++i) {
         if (i == s.sheet_index) continue;
         const Reference<css::sheet::XSpreadsheet> sheet(sheets->getByIndex(i), css::uno::UNO_QUERY_THROW);
         const std::string name = uno::to_utf8(Reference<css::container::XNamed>(sheet, css::uno::UNO_QUERY_THROW)->getName());
-        if (name.rfind("Riepilogo PEG", 0) == 0) continue;
+        if (name.rfind("Riepilogo PEG", 0) == 0 || is_summary_sheet(links, name, all_names)) continue;
         const uno::SheetArea area = uno::used_area(sheet);
         if (uno::exceeds_cell_limit(area)) continue;
         Grid grid = uno::read_grid(s.document, sheet, area);
@@ -209,13 +229,21 @@ Outcome run(Command command, const Reference<css::frame::XFrame>& frame, Lang la
     const SheetOptions& options = request.options;
     const bool workbook = request.workbook;
     const auto started = std::chrono::steady_clock::now();
-    const auto s = active_sheet(frame);
+    auto s = active_sheet(frame);
     if (!s) return failure(text(Msg::no_document, lang));
     if (command == Command::excel_copy) return excel_copy(*s, request.context, request.url, lang);  // writes a copy only
-    const Writes writes = command == Command::summary                 ? Writes::new_sheet
+    std::optional<SummaryLink> existing;
+    if (command == Command::summary) {
+        // from its summary sheet, Summary reads the plan; an existing summary is rewritten
+        const SummaryTarget target = summary_target(
+            uno::read_text_property(s->model, summaries_property).value_or(""), s->sheet_name, sheet_names(*s));
+        if (target.plan != s->sheet_name) s = sheet_of(*s, target.plan);
+        existing = target.existing;
+    }
+    const Writes writes = command == Command::summary               ? (existing ? Writes::sheet : Writes::new_sheet)
                           : command == Command::mark_not_assessable ? Writes::document
                                                                     : Writes::sheet;
-    if (auto why = why_not_writable(*s, writes, lang))
+    if (auto why = why_not_writable(existing ? sheet_of(*s, existing->summary) : *s, writes, lang))
         return failure(*why);
     Progress progress(frame, text(Msg::progress, lang, {command_name(command, lang)}));
     if (command == Command::clear_marks) return clear_marks(*s, lang);
@@ -248,7 +276,7 @@ Outcome run(Command command, const Reference<css::frame::XFrame>& frame, Lang la
     Outcome o = command == Command::validate              ? validate(*s, c, lang)
                 : command == Command::normalize           ? normalize(*s, c, lang)
                 : command == Command::mark_not_assessable ? mark_not_assessable(*s, c, request.mark, lang)
-                                                          : summary(*s, c, lang);
+                                                          : summary(*s, c, existing, lang);
     // where the time goes, for ./dev bench
     char timing[200];
     std::snprintf(timing, sizeof timing, "in the office %.3f s: read %.3f s, check %.3f s, plan and write %.3f s",

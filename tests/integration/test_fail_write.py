@@ -154,7 +154,11 @@ def main():
             undo.undo()
             fail_each_step(office, doc, report, hook, "Summary", "Summary", {},
                            prepare=lambda: tc.active(doc, sheet))
-            undo.undo()
+            # again, from its sheet: rewritten in place, a note of the user's on it
+            summary = doc.Sheets.getByName("Riepilogo PEG")
+            summary.getAnnotations().insertNew(summary.getCellRangeByName("B5").getCellAddress(), "nota sul riepilogo")
+            fail_each_step(office, doc, report, hook, "Summary in place", "Summary", {},
+                           prepare=lambda: tc.active(doc, summary))
             tc.active(doc, sheet)
             fail_each_step(office, doc, report, hook, "Mark not assessable", "MarkNotAssessable",
                            {"Reason": "servizio sospeso", "Rows": (10,)})

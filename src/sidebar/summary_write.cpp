@@ -1,0 +1,284 @@
+#include "summary_write.hpp"
+
+#include "cells.hpp"
+#include "edit.hpp"
+#include "messages.hpp"
+
+#include "catalogue.hpp"
+
+#include "convert.hpp"
+
+#include <com/sun/star/awt/FontWeight.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/chart/XAxisXSupplier.hpp>
+#include <com/sun/star/chart/XAxisYSupplier.hpp>
+#include <com/sun/star/chart/XChartDocument.hpp>
+#include <com/sun/star/chart/XDiagram.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/document/XEmbeddedObjectSupplier.hpp>
+#include <com/sun/star/drawing/XDrawPageSupplier.hpp>
+#include <com/sun/star/drawing/XShape.hpp>
+#include <com/sun/star/drawing/XShapes.hpp>
+#include <com/sun/star/i18n/NumberFormatIndex.hpp>
+#include <com/sun/star/lang/Locale.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/table/XColumnRowRange.hpp>
+#include <com/sun/star/table/XTableChart.hpp>
+#include <com/sun/star/table/XTableCharts.hpp>
+#include <com/sun/star/table/XTableChartsSupplier.hpp>
+#include <com/sun/star/util/XNumberFormatTypes.hpp>
+#include <com/sun/star/util/XNumberFormatsSupplier.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+
+namespace pegkit::sidebar {
+namespace {
+
+constexpr char chart_prefix[] = "PEG CdR - ";
+
+css::table::CellRangeAddress range(sal_Int16 sheet, int first_row, int first_col, int last_row, int last_col) {
+    css::table::CellRangeAddress a;
+    a.Sheet = sheet;
+    a.StartRow = first_row;
+    a.StartColumn = first_col;
+    a.EndRow = last_row;
+    a.EndColumn = last_col;
+    return a;
+}
+
+Reference<css::beans::XPropertySet> props_of(const Reference<css::lang::XMultiServiceFactory>& factory,
+                                             const std::vector<css::table::CellRangeAddress>& addresses) {
+    return Reference<css::beans::XPropertySet>(make_ranges(factory, addresses), UNO_QUERY_THROW);
+}
+
+
+sal_Int32 format_index(const Reference<css::uno::XInterface>& supplier, sal_Int16 index) {
+    const Reference<css::util::XNumberFormatTypes> types(
+        Reference<css::util::XNumberFormatsSupplier>(supplier, UNO_QUERY_THROW)->getNumberFormats(), UNO_QUERY_THROW);
+    return types->getFormatIndex(index, css::lang::Locale());
+}
+
+Reference<css::chart::XChartDocument> chart_document(const Reference<css::table::XTableCharts>& charts, const std::string& name) {
+    const Reference<css::document::XEmbeddedObjectSupplier> embedded(charts->getByName(uno::to_ou(name)), UNO_QUERY_THROW);
+    return Reference<css::chart::XChartDocument>(embedded->getEmbeddedObject(), UNO_QUERY_THROW);
+}
+
+// Title, no legend, horizontal bars coloured one by one, the value axis in whole percent.
+void set_look(const Reference<css::chart::XChartDocument>& doc, const SummaryChart& chart) {
+    const Reference<css::beans::XPropertySet> props(doc, UNO_QUERY_THROW);
+    props->setPropertyValue("HasMainTitle", Any(true));
+    props->setPropertyValue("HasLegend", Any(false));
+    Reference<css::beans::XPropertySet>(doc->getTitle(), UNO_QUERY_THROW)->setPropertyValue("String", Any(uno::to_ou(chart.title)));
+    const Reference<css::chart::XDiagram> diagram = doc->getDiagram();
+    Reference<css::beans::XPropertySet>(diagram, UNO_QUERY_THROW)->setPropertyValue("Vertical", Any(true));
+    for (std::size_t i = 0; i < chart.colours.size(); ++i)
+        diagram->getDataPointProperties(sal_Int32(i), 0)->setPropertyValue("Color", Any(chart.colours[i]));
+    const Reference<css::beans::XPropertySet> y(Reference<css::chart::XAxisYSupplier>(diagram, UNO_QUERY_THROW)->getYAxis(),
+                                                UNO_QUERY_THROW);
+    y->setPropertyValue("AutoMin", Any(false));
+    y->setPropertyValue("Min", Any(0.0));
+    y->setPropertyValue("AutoMax", Any(false));
+    y->setPropertyValue("Max", Any(chart.max));
+    y->setPropertyValue("AutoStepMain", Any(false));
+    y->setPropertyValue("StepMain", Any(chart.step));
+    y->setPropertyValue("LinkNumberFormatToSource", Any(false));
+    y->setPropertyValue("NumberFormat", Any(format_index(doc, css::i18n::NumberFormatIndex::PERCENT_INT)));
+    const Reference<css::beans::XPropertySet> x(Reference<css::chart::XAxisXSupplier>(diagram, UNO_QUERY_THROW)->getXAxis(),
+                                                UNO_QUERY_THROW);
+    x->setPropertyValue("TextBreak", Any(true));  // long CdR names wrap beside their bar
+    x->setPropertyValue("ReverseDirection", Any(true));  // the first group on top, as in the table
+    x->setPropertyValue("TextRotation", Any(sal_Int32(0)));
+}
+
+// A chart's shape is named by its embedded object's PersistName; XNamed gives "" in 7.4.
+std::string chart_of_shape(const Reference<css::drawing::XShape>& shape) {
+    const Reference<css::beans::XPropertySet> props(shape, UNO_QUERY);
+    rtl::OUString name;
+    try {
+        if (props.is() && props->getPropertySetInfo()->hasPropertyByName("PersistName")) props->getPropertyValue("PersistName") >>= name;
+    } catch (const css::uno::Exception&) {
+    }
+    return uno::to_utf8(name);
+}
+
+}  // namespace
+
+std::string chart_name_for(const std::string& summary_sheet) { return chart_prefix + summary_sheet; }
+
+Sequence<Sequence<Any>> summary_cells(const SummaryPlan& plan, Lang lang, const std::string& plan_sheet) {
+    std::vector<Sequence<Any>> rows;
+    for (const auto& r : plan.rows) {
+        Sequence<Any> row(SummaryPlan::width);
+        for (int c = 0; c < SummaryPlan::width; ++c) {
+            const SummaryCell& cell = r[std::size_t(c)];
+            Any& out = row.getArray()[c];
+            switch (cell.kind) {
+            case SummaryCell::Kind::empty: out <<= rtl::OUString(); break;
+            case SummaryCell::Kind::text: out <<= uno::to_ou(cell.text); break;
+            case SummaryCell::Kind::number: out <<= cell.number; break;
+            case SummaryCell::Kind::label: out <<= uno::to_ou(summary_label(plan, cell.label, lang, plan_sheet)); break;
+            case SummaryCell::Kind::phrase: out <<= uno::to_ou(say(cell.text, lang, cell.args)); break;
+            }
+        }
+        rows.push_back(row);
+    }
+    return Sequence<Sequence<Any>>(rows.data(), sal_Int32(rows.size()));
+}
+
+void write_summary(const Reference<css::sheet::XSpreadsheetDocument>& document,
+                   const Reference<css::lang::XMultiServiceFactory>& factory, const Reference<css::sheet::XSpreadsheet>& out,
+                   const SummaryPlan& plan, const Sequence<Sequence<Any>>& cells) {
+    const int rows = cells.getLength(), width = SummaryPlan::width;
+    const sal_Int16 index = Reference<css::sheet::XCellRangeAddressable>(out, UNO_QUERY_THROW)->getRangeAddress().Sheet;
+    write_step("summary cells");
+    Reference<css::sheet::XCellRangeData>(out->getCellRangeByPosition(0, 0, width - 1, rows - 1), UNO_QUERY_THROW)
+        ->setDataArray(cells);
+    keep_undo_locked();
+    std::vector<css::table::CellRangeAddress> bold, colours[3];
+    for (int r : plan.bold_rows) bold.push_back(range(index, r, 0, r, width - 1));
+    for (const auto& l : plan.lights) colours[l.level].push_back(range(index, l.row, l.col, l.row, l.col));
+    write_step("summary styles");
+    if (!bold.empty()) props_of(factory, bold)->setPropertyValue("CharWeight", Any(css::awt::FontWeight::BOLD));
+    keep_undo_locked();  // each attribute call may turn Calc's recording back on (edit.hpp)
+    props_of(factory, {range(index, 0, plan.percent_first_col, rows - 1, plan.percent_last_col)})
+        ->setPropertyValue("NumberFormat", Any(format_index(document, css::i18n::NumberFormatIndex::PERCENT_DEC2)));
+    keep_undo_locked();
+    const sal_Int32 light[3] = {fill_green, fill_amber, fill_red};
+    for (int k = 0; k < 3; ++k)
+        if (!colours[k].empty()) {
+            props_of(factory, colours[k])->setPropertyValue("CellBackColor", Any(light[k]));
+            keep_undo_locked();
+        }
+    // No column widths: setting one records a Calc undo action even behind our lock (7.4),
+    // which a later Undo would apply to a sheet our own Undo has removed.
+}
+
+std::optional<SummaryChart> plan_chart(const Reference<css::sheet::XSpreadsheet>& out, sal_Int16 index, const SummaryPlan& plan,
+                                       Lang lang, css::awt::Point at) {
+    if (plan.chart_first < 0 || plan.chart_last <= plan.chart_first) return std::nullopt;
+    if (at.X < 0) {
+        const Reference<css::container::XIndexAccess> cols(
+            Reference<css::table::XColumnRowRange>(out, UNO_QUERY_THROW)->getColumns(), UNO_QUERY_THROW);
+        Reference<css::beans::XPropertySet>(cols->getByIndex(SummaryPlan::width + 1), UNO_QUERY_THROW)->getPropertyValue("Position") >>= at;
+        at.Y = 1000;
+    }
+    SummaryChart c;
+    // a bar of 9 mm per group, so that long names wrap beside their bar instead of overlapping
+    const int bars = plan.chart_last - plan.chart_first;
+    c.rect = css::awt::Rectangle(at.X, at.Y, 20000, std::max(9000, 900 * bars + 3000));
+    c.source = {range(index, plan.chart_first, 0, plan.chart_last, 0), range(index, plan.chart_first, 5, plan.chart_last, 5)};
+    c.title = text(Msg::chart_title, lang);
+    // bars coloured by the band of their value, as the cells are (darker); the axis from 0 to
+    // 100 %, further when a value passes it
+    double top = 1;
+    const sal_Int32 bar[3] = {0x43A047, 0xFFB300, 0xE53935};
+    for (int row = plan.chart_first + 1; row <= plan.chart_last; ++row) {
+        const SummaryCell& value = plan.rows[std::size_t(row)][5];
+        if (value.kind == SummaryCell::Kind::number) top = std::max(top, value.number);
+        sal_Int32 colour = 0x004586;  // Calc's first series colour: a group with no mean has no bar anyway
+        for (const SummaryPlan::Light& l : plan.lights)
+            if (l.row == row && l.col == 5) colour = bar[l.level];
+        c.colours.push_back(colour);
+    }
+    c.max = std::ceil(top * 10 - 1e-9) / 10;
+    c.step = top > 1.5 ? 0.5 : 0.2;
+    return c;
+}
+
+std::string add_chart(const Reference<css::sheet::XSpreadsheet>& out, const SummaryChart& chart) {
+    const Reference<css::table::XTableCharts> charts = Reference<css::table::XTableChartsSupplier>(out, UNO_QUERY_THROW)->getCharts();
+    const Sequence<css::table::CellRangeAddress> source(chart.source.data(), sal_Int32(chart.source.size()));
+    std::string name;
+    for (int n = 1; name.empty(); ++n) {
+        const std::string candidate = chart.name + (n > 1 ? " (" + std::to_string(n) + ")" : "");
+        write_step("chart");
+        try {
+            charts->addNewByName(uno::to_ou(candidate), chart.rect, source, true, true);
+            name = candidate;
+        } catch (const css::uno::Exception&) {
+            // 7.4 throws a RuntimeException (chartuno.cxx) for a name any object already has
+            if (n >= 20) throw;
+        }
+    }
+    keep_undo_locked();
+    try {
+        set_look(chart_document(charts, name), chart);
+    } catch (const css::uno::Exception&) {
+        // the chart is there; its cosmetics are not worth failing the summary for
+    }
+    keep_undo_locked();
+    return name;
+}
+
+std::vector<SummaryChart> summary_charts(const Reference<css::sheet::XSpreadsheet>& out) {
+    std::vector<SummaryChart> found;
+    const Reference<css::table::XTableCharts> charts = Reference<css::table::XTableChartsSupplier>(out, UNO_QUERY_THROW)->getCharts();
+    for (const rtl::OUString& n : charts->getElementNames()) {
+        SummaryChart c;
+        c.name = uno::to_utf8(n);
+        if (c.name.rfind(chart_prefix, 0) != 0) continue;
+        const Reference<css::table::XTableChart> chart(charts->getByName(n), UNO_QUERY_THROW);
+        for (const auto& a : chart->getRanges()) c.source.push_back(a);
+        const Reference<css::chart::XChartDocument> doc = chart_document(charts, c.name);
+        try {
+            c.title = uno::to_utf8(Reference<css::beans::XPropertySet>(doc->getTitle(), UNO_QUERY_THROW)
+                                       ->getPropertyValue("String").get<rtl::OUString>());
+            const Reference<css::chart::XDiagram> diagram = doc->getDiagram();
+            const int bars = c.source.empty() ? 0 : c.source[0].EndRow - c.source[0].StartRow;
+            for (int i = 0; i < bars; ++i) {
+                sal_Int32 colour = 0;
+                diagram->getDataPointProperties(i, 0)->getPropertyValue("Color") >>= colour;
+                c.colours.push_back(colour);
+            }
+            const Reference<css::beans::XPropertySet> y(Reference<css::chart::XAxisYSupplier>(diagram, UNO_QUERY_THROW)->getYAxis(),
+                                                        UNO_QUERY_THROW);
+            y->getPropertyValue("Max") >>= c.max;
+            y->getPropertyValue("StepMain") >>= c.step;
+        } catch (const css::uno::Exception&) {
+        }
+        found.push_back(std::move(c));
+    }
+    // where each sits: its shape on the sheet's draw page, found by the object's name
+    const Reference<css::container::XIndexAccess> shapes(
+        Reference<css::drawing::XDrawPageSupplier>(out, UNO_QUERY_THROW)->getDrawPage(), UNO_QUERY_THROW);
+    for (sal_Int32 i = 0; i < shapes->getCount(); ++i) {
+        const Reference<css::drawing::XShape> shape(shapes->getByIndex(i), UNO_QUERY);
+        if (!shape.is()) continue;
+        const std::string name = chart_of_shape(shape);
+        for (SummaryChart& c : found)
+            if (name == c.name) {
+                const css::awt::Point p = shape->getPosition();
+                const css::awt::Size z = shape->getSize();
+                c.rect = css::awt::Rectangle(p.X, p.Y, z.Width, z.Height);
+            }
+    }
+    return found;
+}
+
+// Through the draw page: XTableCharts::removeByName aborts Calc 7.4 while the undo manager is
+// locked (docs/decisions.md), and an edit always holds that lock.
+void remove_charts(const Reference<css::sheet::XSpreadsheet>& out, const std::vector<SummaryChart>& charts) {
+    const Reference<css::drawing::XShapes> shapes(
+        Reference<css::drawing::XDrawPageSupplier>(out, UNO_QUERY_THROW)->getDrawPage(), UNO_QUERY_THROW);
+    const Reference<css::container::XIndexAccess> all(shapes, UNO_QUERY_THROW);
+    for (sal_Int32 i = all->getCount() - 1; i >= 0; --i) {
+        const Reference<css::drawing::XShape> shape(all->getByIndex(i), UNO_QUERY);
+        if (!shape.is()) continue;
+        const std::string name = chart_of_shape(shape);
+        if (std::none_of(charts.begin(), charts.end(), [&](const SummaryChart& c) { return c.name == name; })) continue;
+        write_step("remove chart");
+        shapes->remove(shape);
+        keep_undo_locked();
+    }
+}
+
+}  // namespace pegkit::sidebar
