@@ -445,6 +445,9 @@ PROSE = {
                 "per status at the as-of date (reached, on track, at risk, not reached, in progress, not "
                 "assessable); below the tables come the objectives left out, with their reason, and the "
                 "validated values (overrides), with the computed value and the justification."),
+            (0, "Run again, from the plan sheet or from its summary sheet, Summary updates that same sheet "
+                "in place, in one step that Edit ▸ Undo takes back; your notes on it, the cells right of the "
+                "tables and the chart where you moved it stay. Another plan sheet gets its own summary."),
             (0, "Copy for Excel (also PEG ▸ Copy for Excel) saves beside the workbook a copy named "
                 "“name (values).xlsx” in which every cell with a PEG function holds its value, so that "
                 "colleagues who open it in Excel see numbers and texts, not #NAME?; notes, fills and "
@@ -501,6 +504,10 @@ PROSE = {
                 "obiettivi per stato alla data di riferimento (raggiunto, in linea, a rischio, non raggiunto, "
                 "in corso, non valutabile); sotto le tabelle vengono gli obiettivi non valutabili, con il "
                 "motivo, e i valori validati (forzature), con il valore calcolato e la giustificazione."),
+            (0, "Rilanciato, dal foglio del piano o dal suo foglio di riepilogo, Riepilogo aggiorna quello "
+                "stesso foglio, in un solo passo che Modifica ▸ Annulla riporta indietro; le tue note, le "
+                "celle a destra delle tabelle e il grafico dove l'hai spostato restano. Un altro foglio del "
+                "piano ha il proprio riepilogo."),
             (0, "Copia per Excel (anche PEG ▸ Copia per Excel) salva accanto al documento una copia "
                 "chiamata «nome (valori).xlsx» in cui ogni cella con una funzione PEG contiene il suo "
                 "valore, così chi la apre con Excel vede numeri e testi, non #NOME?; note, colori e le "
