@@ -178,6 +178,12 @@ struct SummaryPlan {
     struct Light { int row, col, level; };       // level 0 green (>= 90 %), 1 amber (>= 60 %), 2 red
     std::vector<Light> lights;
     int chart_first = -1, chart_last = -1;       // CdR table rows (heading included): labels col 0, values col 5
+    std::vector<int> page_breaks;                // printed, a new page starts here: each table after the first, the lists
+    struct Box {  // a table or list framed by borders, from column 0
+        int first_row, last_row, last_col;
+        bool list = false;  // a list of objectives (long texts), not a table of groups
+    };
+    std::vector<Box> boxes;
     std::optional<int> plan_year;                // for the title
     bool weighted = false;
     bool has_actual = false;

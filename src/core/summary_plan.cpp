@@ -60,7 +60,9 @@ public:
     void table(const SummaryTable& t, const SummaryRow& total, const std::optional<Date>& as_of) {
         std::vector<SummaryCell> above(SummaryPlan::status_first_col);
         above.push_back(as_of ? phrase("cmd_status_at", {format_date(*as_of)}) : phrase("cmd_status_heading"));
-        p_.bold_rows.push_back(add(std::move(above)));
+        const int first = add(std::move(above));
+        p_.bold_rows.push_back(first);
+        if (tables_++) p_.page_breaks.push_back(first);
         const SummaryLabel by = t.by == Column::cdr ? SummaryLabel::by_cdr
                                 : t.by == Column::mission ? SummaryLabel::by_mission
                                 : t.by == Column::programme ? SummaryLabel::by_programme
@@ -77,10 +79,12 @@ public:
             p_.chart_first = head;
             p_.chart_last = last;
         }
-        p_.bold_rows.push_back(line(label(SummaryLabel::total), total));
+        const int end = line(label(SummaryLabel::total), total);
+        p_.bold_rows.push_back(end);
+        p_.boxes.push_back({head, end, SummaryPlan::width - 1});
     }
 
-    // Objectives left out, with their reason. Those left out only for want of a value after their
+    // Objectives left out, with their reason; the objective first, in the wide column. Those left out only for want of a value after their
     // period are many on a plan without actuals: one line counts them.
     void left_out(const std::vector<ObjectiveResult>& objectives) {
         int without_value = 0;
@@ -91,9 +95,9 @@ public:
                 ++without_value;
                 continue;
             }
-            if (!headed) heading("cmd_left_out_heading", {"cmd_col_row", "cmd_col_objective", "cmd_by_cdr", "cmd_col_reason"});
+            if (!headed) heading("cmd_left_out_heading", {"cmd_col_objective", "cmd_col_row", "cmd_by_cdr", "cmd_col_reason"});
             headed = true;
-            add({number(o.row + 1), text(o.label), text(o.group[3]), reason(o)});
+            p_.boxes.back().last_row = add({text(o.label), number(o.row + 1), text(o.group[3]), reason(o)});
         }
         if (without_value) {
             add({});
@@ -106,21 +110,25 @@ public:
         for (const ObjectiveResult& o : objectives)
             for (const ObjectiveResult::Override& v : o.overrides) {
                 if (!headed)
-                    heading("cmd_overrides_heading", {"cmd_col_row", "cmd_col_objective", "cmd_by_cdr", "", "cmd_col_validated",
+                    heading("cmd_overrides_heading", {"cmd_col_objective", "cmd_col_row", "cmd_by_cdr", "", "cmd_col_validated",
                                                       "cmd_col_computed", "cmd_col_justification"});
                 headed = true;
-                add({number(v.row + 1), text(o.label), text(o.group[3]), {}, number(v.value),
-                     v.computed ? number(*v.computed) : SummaryCell{}, text(v.note)});
+                p_.boxes.back().last_row = add({text(o.label), number(v.row + 1), text(o.group[3]), {}, number(v.value),
+                                                v.computed ? number(*v.computed) : SummaryCell{}, text(v.note)});
             }
     }
 
 private:
     void heading(const char* title, std::vector<const char*> columns) {
         add({});
-        p_.bold_rows.push_back(add({phrase(title)}));
+        const int at = add({phrase(title)});
+        p_.bold_rows.push_back(at);
+        if (!lists_++) p_.page_breaks.push_back(at);  // the lists together, after the tables
         std::vector<SummaryCell> row;
         for (const char* key : columns) row.push_back(*key ? phrase(key) : SummaryCell{});
-        p_.bold_rows.push_back(add(std::move(row)));
+        const int head = add(std::move(row));
+        p_.bold_rows.push_back(head);
+        p_.boxes.push_back({head, head, int(columns.size()) - 1, true});
     }
 
     static SummaryCell reason(const ObjectiveResult& o) {
@@ -133,6 +141,7 @@ private:
     }
 
     SummaryPlan& p_;
+    int tables_ = 0, lists_ = 0;
 };
 
 }  // namespace

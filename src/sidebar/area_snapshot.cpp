@@ -24,13 +24,13 @@ using css::uno::UNO_QUERY_THROW;
 namespace pegkit::sidebar {
 namespace {
 
-const char* const look_names[3] = {"CharWeight", "NumberFormat", "CellBackColor"};
+const char* const look_names[] = {"CharWeight", "NumberFormat", "CellBackColor", "TopBorder", "BottomBorder",
+                                  "LeftBorder", "RightBorder", "IsTextWrapped", "ShrinkToFit"};
+constexpr std::size_t looks = sizeof look_names / sizeof *look_names;
 
 Reference<css::table::XCellRange> block(const Reference<css::sheet::XSpreadsheet>& sheet, const css::table::CellRangeAddress& a) {
     return sheet->getCellRangeByPosition(a.StartColumn, a.StartRow, a.EndColumn, a.EndRow);
 }
-
-std::optional<Any>& slot(AreaSnapshot::Look& look, int k) { return k == 0 ? look.weight : k == 1 ? look.format : look.fill; }
 
 }  // namespace
 
@@ -52,10 +52,11 @@ AreaSnapshot take_snapshot(const Reference<css::sheet::XSpreadsheet>& sheet, int
         const Reference<css::beans::XPropertySet> props(ranges, UNO_QUERY_THROW);
         const Reference<css::beans::XPropertyState> state(ranges, UNO_QUERY_THROW);
         AreaSnapshot::Look look;
+        look.values.resize(looks);
         bool own = false;
-        for (int k = 0; k < 3; ++k)
+        for (std::size_t k = 0; k < looks; ++k)
             if (state->getPropertyState(rtl::OUString::createFromAscii(look_names[k])) == css::beans::PropertyState_DIRECT_VALUE) {
-                slot(look, k) = props->getPropertyValue(rtl::OUString::createFromAscii(look_names[k]));
+                look.values[k] = props->getPropertyValue(rtl::OUString::createFromAscii(look_names[k]));
                 own = true;
             }
         if (!own) continue;
@@ -92,9 +93,9 @@ void restore_area(const Reference<css::sheet::XSpreadsheet>& sheet, const Refere
     }
     for (const AreaSnapshot::Look& look : s.looks) {
         const Reference<css::beans::XPropertySet> props(make_ranges(factory, look.ranges), UNO_QUERY_THROW);
-        for (int k = 0; k < 3; ++k)
-            if (const std::optional<Any>& v = k == 0 ? look.weight : k == 1 ? look.format : look.fill) {
-                props->setPropertyValue(rtl::OUString::createFromAscii(look_names[k]), *v);
+        for (std::size_t k = 0; k < looks; ++k)
+            if (look.values[k]) {
+                props->setPropertyValue(rtl::OUString::createFromAscii(look_names[k]), *look.values[k]);
                 keep_undo_locked();
             }
     }

@@ -1,7 +1,7 @@
 #pragma once
 // A block of a sheet as it was, so that a command that rewrites it (Summary in place) can put it
-// back: the values and texts in one array, formulas per range, the number formats, bold and fills
-// per group of like-formatted cells, and the sheet's notes. A few calls, never one per cell.
+// back: the values and texts in one array, formulas per range, the number formats, bold, fills and
+// borders per group of like-formatted cells, and the sheet's notes. A few calls, never one per cell.
 // Throws UNO exceptions.
 #include "plan.hpp"
 
@@ -24,9 +24,9 @@ struct AreaSnapshot {
         css::uno::Sequence<css::uno::Sequence<rtl::OUString>> formulas;
     };
     std::vector<Formulas> formulas;
-    struct Look {  // the attributes a summary sets, where the cells have their own
+    struct Look {  // the attributes a summary sets (area_snapshot.cpp), where the cells have their own
         std::vector<css::table::CellRangeAddress> ranges;
-        std::optional<css::uno::Any> weight, format, fill;
+        std::vector<std::optional<css::uno::Any>> values;  // one per attribute
     };
     std::vector<Look> looks;
     std::map<CellPos, std::string> notes;  // the whole sheet's
@@ -35,7 +35,7 @@ struct AreaSnapshot {
 // The block rows × cols from the sheet's top left corner.
 AreaSnapshot take_snapshot(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, int rows, int cols);
 
-// Empties the block but its notes, and takes off its bold, number formats and fills.
+// Empties the block but its notes, and takes off its bold, number formats, fills and borders.
 void clear_area(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, const css::table::CellRangeAddress& area);
 
 // The block as it was: cleared, then written back; notes the writes dropped are put back.

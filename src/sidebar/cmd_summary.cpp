@@ -88,10 +88,12 @@ public:
         keep_undo_locked();
         const Reference<css::sheet::XSpreadsheet> out = sheet_named(m_s, m_name);
         write_summary(m_s.document, m_s.factory, out, m_plan, m_cells);
-        if (auto chart = plan_chart(out, index_of(out), m_plan, m_lang, css::awt::Point(-1, 0))) {
+        auto chart = plan_chart(out, index_of(out), m_plan, m_lang, css::awt::Point(-1, 0));
+        if (chart) {
             chart->name = chart_name_for(m_name);
             add_chart(out, *chart);
         }
+        set_print(m_s.document, out, m_plan, chart, m_created_style);
         m_link.write(sheet_names(sheets));
         keep_undo_locked();
     }
@@ -103,6 +105,8 @@ public:
         const Reference<css::sheet::XSpreadsheets> sheets = m_s.document->getSheets();
         if (sheets->hasByName(uno::to_ou(m_name))) sheets->removeByName(uno::to_ou(m_name));
         m_inserted = false;
+        if (m_created_style) remove_page_style(m_s.document);
+        m_created_style = false;
     }
 
 private:
@@ -113,6 +117,7 @@ private:
     Sequence<Sequence<Any>> m_cells;
     LinkProperty m_link;
     bool m_inserted = false;
+    bool m_created_style = false;
 };
 
 // The summary sheet rewritten: the block the earlier summary wrote (or the new one needs, if
@@ -129,6 +134,7 @@ public:
         const Reference<css::sheet::XSpreadsheet> out = sheet_named(m_s, m_old.summary);
         m_before = take_snapshot(out, std::max(m_old.rows, m_cells.getLength()), SummaryPlan::width);
         m_charts = summary_charts(out);
+        m_print = read_print(out);
         m_started = true;
         clear_area(out, m_before->area);
         remove_charts(out, m_charts);
@@ -136,10 +142,12 @@ public:
         keep_notes(out, m_s.factory, m_before->notes);
         css::awt::Point at(-1, 0);
         if (!m_charts.empty()) at = css::awt::Point(m_charts.front().rect.X, m_charts.front().rect.Y);
-        if (auto chart = plan_chart(out, index_of(out), m_plan, m_lang, at)) {
+        auto chart = plan_chart(out, index_of(out), m_plan, m_lang, at);
+        if (chart) {
             chart->name = chart_name_for(m_old.summary);
             add_chart(out, *chart);
         }
+        set_print(m_s.document, out, m_plan, chart, m_created_style);
         m_link.write(sheet_names(m_s.document->getSheets()));
         keep_undo_locked();
     }
@@ -152,6 +160,9 @@ public:
         remove_charts(out, summary_charts(out));
         restore_area(out, m_s.factory, *m_before);
         for (const SummaryChart& c : m_charts) add_chart(out, c);
+        restore_print(out, m_print);
+        if (m_created_style) remove_page_style(m_s.document);
+        m_created_style = false;
         m_started = false;
     }
 
@@ -164,7 +175,9 @@ private:
     LinkProperty m_link;
     std::optional<AreaSnapshot> m_before;
     std::vector<SummaryChart> m_charts;
+    PrintSetup m_print;
     bool m_started = false;
+    bool m_created_style = false;
 };
 
 }  // namespace

@@ -9,6 +9,15 @@
 #include "convert.hpp"
 
 #include <com/sun/star/awt/FontWeight.hpp>
+#include <com/sun/star/awt/Size.hpp>
+#include <com/sun/star/container/XNameContainer.hpp>
+#include <com/sun/star/sheet/TablePageBreakData.hpp>
+#include <com/sun/star/sheet/XPrintAreas.hpp>
+#include <com/sun/star/sheet/XSheetPageBreak.hpp>
+#include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
+#include <com/sun/star/table/BorderLine2.hpp>
+#include <com/sun/star/table/BorderLineStyle.hpp>
+#include <com/sun/star/table/TableBorder2.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/chart/XAxisXSupplier.hpp>
 #include <com/sun/star/chart/XAxisYSupplier.hpp>
@@ -44,6 +53,7 @@ namespace pegkit::sidebar {
 namespace {
 
 constexpr char chart_prefix[] = "PEG CdR - ";
+constexpr char page_style[] = "PEG Riepilogo";
 
 css::table::CellRangeAddress range(sal_Int16 sheet, int first_row, int first_col, int last_row, int last_col) {
     css::table::CellRangeAddress a;
@@ -97,6 +107,7 @@ void set_look(const Reference<css::chart::XChartDocument>& doc, const SummaryCha
     x->setPropertyValue("TextBreak", Any(true));  // long CdR names wrap beside their bar
     x->setPropertyValue("ReverseDirection", Any(true));  // the first group on top, as in the table
     x->setPropertyValue("TextRotation", Any(sal_Int32(0)));
+    x->setPropertyValue("CharHeight", Any(chart.label_height));
 }
 
 // A chart's shape is named by its embedded object's PersistName; XNamed gives "" in 7.4.
@@ -108,6 +119,14 @@ std::string chart_of_shape(const Reference<css::drawing::XShape>& shape) {
     } catch (const css::uno::Exception&) {
     }
     return uno::to_utf8(name);
+}
+
+// The group's name wide enough to read, the figures narrow.
+void set_widths(const Reference<css::container::XIndexAccess>& columns, const std::vector<sal_Int32>& widths) {
+    for (std::size_t c = 0; c < widths.size(); ++c) {
+        Reference<css::beans::XPropertySet>(columns->getByIndex(sal_Int32(c)), UNO_QUERY_THROW)->setPropertyValue("Width", Any(widths[c]));
+        keep_undo_locked();
+    }
 }
 
 }  // namespace
@@ -158,8 +177,11 @@ void write_summary(const Reference<css::sheet::XSpreadsheetDocument>& document,
             props_of(factory, colours[k])->setPropertyValue("CellBackColor", Any(light[k]));
             keep_undo_locked();
         }
-    // No column widths: setting one records a Calc undo action even behind our lock (7.4),
-    // which a later Undo would apply to a sheet our own Undo has removed.
+    // before the chart is placed beside the columns
+    // the group (or the list's row), counts, the attainment heading, statuses
+    std::vector<sal_Int32> widths{9000, 2200, 2200, 2200, 2200, 2800, 2200, 2000, 2000, 2000, 2000, 2000, 2000};
+    set_widths(Reference<css::container::XIndexAccess>(Reference<css::table::XColumnRowRange>(out, UNO_QUERY_THROW)->getColumns(),
+                                                       UNO_QUERY_THROW), widths);
 }
 
 std::optional<SummaryChart> plan_chart(const Reference<css::sheet::XSpreadsheet>& out, sal_Int16 index, const SummaryPlan& plan,
@@ -172,9 +194,12 @@ std::optional<SummaryChart> plan_chart(const Reference<css::sheet::XSpreadsheet>
         at.Y = 1000;
     }
     SummaryChart c;
-    // a bar of 9 mm per group, so that long names wrap beside their bar instead of overlapping
+    // a bar of 9 mm per group, so that long names wrap beside their bar instead of overlapping, up
+    // to what a landscape page holds (it prints on a page of its own); more groups, smaller labels
     const int bars = plan.chart_last - plan.chart_first;
-    c.rect = css::awt::Rectangle(at.X, at.Y, 20000, std::max(9000, 900 * bars + 3000));
+    const int height = 900 * bars + 3000;
+    c.rect = css::awt::Rectangle(at.X, at.Y, 24000, std::clamp(height, 9000, 14000));
+    if (height > 14000) c.label_height = std::max(6.0f, 10.0f * 14000 / height);
     c.source = {range(index, plan.chart_first, 0, plan.chart_last, 0), range(index, plan.chart_first, 5, plan.chart_last, 5)};
     c.title = text(Msg::chart_title, lang);
     // bars coloured by the band of their value, as the cells are (darker); the axis from 0 to
@@ -241,6 +266,8 @@ std::vector<SummaryChart> summary_charts(const Reference<css::sheet::XSpreadshee
             }
             const Reference<css::beans::XPropertySet> y(Reference<css::chart::XAxisYSupplier>(diagram, UNO_QUERY_THROW)->getYAxis(),
                                                         UNO_QUERY_THROW);
+            Reference<css::beans::XPropertySet>(Reference<css::chart::XAxisXSupplier>(diagram, UNO_QUERY_THROW)->getXAxis(),
+                                                UNO_QUERY_THROW)->getPropertyValue("CharHeight") >>= c.label_height;
             y->getPropertyValue("Max") >>= c.max;
             y->getPropertyValue("StepMain") >>= c.step;
         } catch (const css::uno::Exception&) {
@@ -279,6 +306,170 @@ void remove_charts(const Reference<css::sheet::XSpreadsheet>& out, const std::ve
         shapes->remove(shape);
         keep_undo_locked();
     }
+}
+
+namespace {
+
+Reference<css::container::XNameContainer> page_styles(const Reference<css::sheet::XSpreadsheetDocument>& document) {
+    return Reference<css::container::XNameContainer>(
+        Reference<css::style::XStyleFamiliesSupplier>(document, UNO_QUERY_THROW)->getStyleFamilies()->getByName("PageStyles"),
+        UNO_QUERY_THROW);
+}
+
+// The first column (row) whose start is at or past `end`, from `from`: where a rectangle ends.
+sal_Int32 index_past(const Reference<css::container::XIndexAccess>& lines, sal_Int32 from, sal_Int32 end, bool rows) {
+    sal_Int32 i = from;
+    for (; i + 1 < lines->getCount() && i < from + 500; ++i) {
+        css::awt::Point p;
+        Reference<css::beans::XPropertySet>(lines->getByIndex(i + 1), UNO_QUERY_THROW)->getPropertyValue("Position") >>= p;
+        if ((rows ? p.Y : p.X) >= end) break;
+    }
+    return i;
+}
+
+void frame(const Reference<css::sheet::XSpreadsheet>& out, const SummaryPlan::Box& b) {
+    css::table::BorderLine2 thin;
+    thin.Color = 0x808080;
+    thin.LineStyle = css::table::BorderLineStyle::SOLID;
+    thin.LineWidth = 26;  // Calc's "thin", 0.75 pt
+    thin.OuterLineWidth = 26;
+    css::table::TableBorder2 border;
+    border.TopLine = border.BottomLine = border.LeftLine = border.RightLine = border.HorizontalLine = border.VerticalLine = thin;
+    border.IsTopLineValid = border.IsBottomLineValid = border.IsLeftLineValid = border.IsRightLineValid = true;
+    border.IsHorizontalLineValid = border.IsVerticalLineValid = true;
+    const Reference<css::beans::XPropertySet> box(out->getCellRangeByPosition(0, b.first_row, b.last_col, b.last_row), UNO_QUERY_THROW);
+    box->setPropertyValue("TableBorder2", Any(border));
+    keep_undo_locked();
+    // headings and lists on several lines; in a table a long group name shrunk to its cell, never
+    // cut, so that a table of 40 groups stays on one page (Calc repeats only one set of heading
+    // rows per sheet)
+    const int wrapped = b.list ? b.last_row : b.first_row;
+    Reference<css::beans::XPropertySet>(out->getCellRangeByPosition(0, b.first_row, b.last_col, wrapped), UNO_QUERY_THROW)
+        ->setPropertyValue("IsTextWrapped", Any(true));
+    keep_undo_locked();
+    if (wrapped < b.last_row) {
+        Reference<css::beans::XPropertySet>(out->getCellRangeByPosition(0, wrapped + 1, b.last_col, b.last_row), UNO_QUERY_THROW)
+            ->setPropertyValue("ShrinkToFit", Any(true));
+        keep_undo_locked();
+    }
+}
+
+}  // namespace
+
+PrintSetup read_print(const Reference<css::sheet::XSpreadsheet>& out) {
+    PrintSetup p;
+    rtl::OUString style;
+    Reference<css::beans::XPropertySet>(out, UNO_QUERY_THROW)->getPropertyValue("PageStyle") >>= style;
+    p.page_style = uno::to_utf8(style);
+    const Reference<css::sheet::XPrintAreas> areas(out, UNO_QUERY_THROW);
+    for (const auto& a : areas->getPrintAreas()) p.areas.push_back(a);
+    p.title_rows = areas->getTitleRows();
+    p.print_title_rows = areas->getPrintTitleRows();
+    const Reference<css::container::XIndexAccess> cols(Reference<css::table::XColumnRowRange>(out, UNO_QUERY_THROW)->getColumns(),
+                                                       UNO_QUERY_THROW);
+    for (int c = 0; c < SummaryPlan::width; ++c) {
+        sal_Int32 w = 0;
+        Reference<css::beans::XPropertySet>(cols->getByIndex(c), UNO_QUERY_THROW)->getPropertyValue("Width") >>= w;
+        p.widths.push_back(w);
+    }
+    const Reference<css::sheet::XSheetPageBreak> breaks(out, UNO_QUERY_THROW);
+    for (const auto& b : breaks->getRowPageBreaks())
+        if (b.ManualBreak) p.row_breaks.push_back(b.Position);
+    for (const auto& b : breaks->getColumnPageBreaks())
+        if (b.ManualBreak) p.column_breaks.push_back(b.Position);
+    return p;
+}
+
+void restore_print(const Reference<css::sheet::XSpreadsheet>& out, const PrintSetup& p) {
+    write_step("print setup");
+    Reference<css::beans::XPropertySet>(out, UNO_QUERY_THROW)->setPropertyValue("PageStyle", Any(uno::to_ou(p.page_style)));
+    keep_undo_locked();
+    const Reference<css::sheet::XPrintAreas> areas(out, UNO_QUERY_THROW);
+    // each of these calls turns Calc's undo recording back on (7.4): locked again after each
+    areas->setPrintAreas(Sequence<css::table::CellRangeAddress>(p.areas.data(), sal_Int32(p.areas.size())));
+    keep_undo_locked();
+    areas->setTitleRows(p.title_rows);
+    keep_undo_locked();
+    areas->setPrintTitleRows(p.print_title_rows);
+    keep_undo_locked();
+    Reference<css::sheet::XSheetPageBreak>(out, UNO_QUERY_THROW)->removeAllManualPageBreaks();
+    keep_undo_locked();
+    const Reference<css::table::XColumnRowRange> lines(out, UNO_QUERY_THROW);
+    const Reference<css::container::XIndexAccess> rows(lines->getRows(), UNO_QUERY_THROW), cols(lines->getColumns(), UNO_QUERY_THROW);
+    for (sal_Int32 r : p.row_breaks) {
+        Reference<css::beans::XPropertySet>(rows->getByIndex(r), UNO_QUERY_THROW)->setPropertyValue("IsStartOfNewPage", Any(true));
+        keep_undo_locked();
+    }
+    for (sal_Int32 c : p.column_breaks) {
+        Reference<css::beans::XPropertySet>(cols->getByIndex(c), UNO_QUERY_THROW)->setPropertyValue("IsStartOfNewPage", Any(true));
+        keep_undo_locked();
+    }
+    set_widths(cols, p.widths);
+}
+
+void set_print(const Reference<css::sheet::XSpreadsheetDocument>& document, const Reference<css::sheet::XSpreadsheet>& out,
+               const SummaryPlan& plan, const std::optional<SummaryChart>& chart, bool& created) {
+    const Reference<css::container::XNameContainer> styles = page_styles(document);
+    write_step("page style");
+    if (!styles->hasByName(page_style)) {
+        const Reference<css::uno::XInterface> style =
+            Reference<css::lang::XMultiServiceFactory>(document, UNO_QUERY_THROW)->createInstance("com.sun.star.style.PageStyle");
+        styles->insertByName(page_style, Any(style));
+        created = true;
+        keep_undo_locked();
+        const Reference<css::beans::XPropertySet> props(styles->getByName(page_style), UNO_QUERY_THROW);
+        css::awt::Size size;
+        props->getPropertyValue("Size") >>= size;  // the locale's paper, A4 or Letter
+        const std::pair<const char*, Any> page[] = {
+            {"IsLandscape", Any(true)},
+            {"Size", Any(css::awt::Size(std::max(size.Width, size.Height), std::min(size.Width, size.Height)))},
+            {"ScaleToPagesX", Any(sal_Int16(1))},
+            {"ScaleToPagesY", Any(sal_Int16(0))}};  // as many pages down as it takes
+        for (const auto& [name, value] : page) {
+            props->setPropertyValue(rtl::OUString::createFromAscii(name), value);
+            keep_undo_locked();
+        }
+    }
+    Reference<css::beans::XPropertySet>(out, UNO_QUERY_THROW)->setPropertyValue("PageStyle", Any(rtl::OUString(page_style)));
+    keep_undo_locked();
+    const sal_Int16 index = Reference<css::sheet::XCellRangeAddressable>(out, UNO_QUERY_THROW)->getRangeAddress().Sheet;
+    const int rows = int(plan.rows.size());
+    std::vector<css::table::CellRangeAddress> areas{range(index, 0, 0, rows - 1, SummaryPlan::width - 1)};
+    const Reference<css::table::XColumnRowRange> lines(out, UNO_QUERY_THROW);
+    const Reference<css::container::XIndexAccess> row_lines(lines->getRows(), UNO_QUERY_THROW);
+    const Reference<css::container::XIndexAccess> col_lines(lines->getColumns(), UNO_QUERY_THROW);
+    if (chart) {
+        const sal_Int32 first_col = index_past(col_lines, 0, chart->rect.X + 1, false);
+        const sal_Int32 first_row = index_past(row_lines, 0, chart->rect.Y + 1, true);
+        areas.push_back(range(index, first_row, first_col, index_past(row_lines, first_row, chart->rect.Y + chart->rect.Height, true),
+                              index_past(col_lines, first_col, chart->rect.X + chart->rect.Width, false)));
+    }
+    const Reference<css::sheet::XPrintAreas> print(out, UNO_QUERY_THROW);
+    print->setPrintAreas(Sequence<css::table::CellRangeAddress>(areas.data(), sal_Int32(areas.size())));
+    keep_undo_locked();
+    print->setTitleRows(range(index, 0, 0, 0, SummaryPlan::width - 1));
+    keep_undo_locked();
+    print->setPrintTitleRows(true);
+    keep_undo_locked();
+    Reference<css::sheet::XSheetPageBreak>(out, UNO_QUERY_THROW)->removeAllManualPageBreaks();
+    keep_undo_locked();
+    for (int r : plan.page_breaks) {
+        Reference<css::beans::XPropertySet>(row_lines->getByIndex(r), UNO_QUERY_THROW)->setPropertyValue("IsStartOfNewPage", Any(true));
+        keep_undo_locked();
+    }
+    for (const SummaryPlan::Box& b : plan.boxes) frame(out, b);
+}
+
+void remove_page_style(const Reference<css::sheet::XSpreadsheetDocument>& document) {
+    const Reference<css::container::XNameContainer> styles = page_styles(document);
+    if (!styles->hasByName(page_style)) return;
+    const Reference<css::container::XIndexAccess> sheets(document->getSheets(), UNO_QUERY_THROW);
+    for (sal_Int32 i = 0; i < sheets->getCount(); ++i) {
+        rtl::OUString used;
+        Reference<css::beans::XPropertySet>(sheets->getByIndex(i), UNO_QUERY_THROW)->getPropertyValue("PageStyle") >>= used;
+        if (used == page_style) return;
+    }
+    styles->removeByName(page_style);
 }
 
 }  // namespace pegkit::sidebar

@@ -35,6 +35,7 @@ struct SummaryChart {
     std::string title;
     std::vector<sal_Int32> colours;  // per bar
     double max = 1, step = 0.2;
+    float label_height = 10;  // the group labels, in points
 };
 
 // The chart of the plan's CdR table on sheet `index`; empty name when the plan has none. `at`:
@@ -51,5 +52,29 @@ std::vector<SummaryChart> summary_charts(const css::uno::Reference<css::sheet::X
 void remove_charts(const css::uno::Reference<css::sheet::XSpreadsheet>& out, const std::vector<SummaryChart>& charts);
 
 std::string chart_name_for(const std::string& summary_sheet);
+
+// How a sheet prints and its columns' widths, as far as a summary sets them, to put back what a
+// rewrite changed.
+struct PrintSetup {
+    std::string page_style;
+    std::vector<css::table::CellRangeAddress> areas;
+    css::table::CellRangeAddress title_rows;
+    bool print_title_rows = false;
+    std::vector<sal_Int32> row_breaks, column_breaks;  // manual ones
+    std::vector<sal_Int32> widths;                     // of the summary's columns
+};
+PrintSetup read_print(const css::uno::Reference<css::sheet::XSpreadsheet>& out);
+void restore_print(const css::uno::Reference<css::sheet::XSpreadsheet>& out, const PrintSetup& setup);
+
+// The summary printed (and exported to PDF) on landscape pages of the summary page style, fitted to
+// the page width, the title row on every page, the tables framed and wrapped in columns wide
+// enough for their names (9 cm) and figures (2–2.8 cm), each table after the first and
+// the lists on a new page, the chart as a second print range, so on a page of its own. Sets
+// `created_style` once it has created the page style (its undo removes it again).
+void set_print(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
+               const css::uno::Reference<css::sheet::XSpreadsheet>& out, const SummaryPlan& plan,
+               const std::optional<SummaryChart>& chart, bool& created_style);
+// Removes the summary page style when no sheet uses it.
+void remove_page_style(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document);
 
 }  // namespace pegkit::sidebar

@@ -284,12 +284,12 @@ def sheet_lists(report, sheet, expect, label=""):
     left = section(data, "Objectives not assessable")
     neutral = [(i + 2, e["reason"]) for i, e in enumerate(expect) if e["status"] == "non_valutabile"]
     report.check(f"sidebar Summary: {label}the objectives left out, each with its reason",
-                 left is not None and [(int(r[0]), r[3]) for r in left] == neutral, f"{left} instead of {neutral}")
+                 left is not None and [(int(r[1]), r[3]) for r in left] == neutral, f"{left} instead of {neutral}")
     over = section(data, "Validated values (overrides)")
     want_over = [(i + 2, e["override"]) for i, e in enumerate(expect) if e["override"]]
     report.check(f"sidebar Summary: {label}each override with its computed value and its note",
                  over is not None and len(over) == len(want_over) and all(
-                     int(r[0]) == row and near(r[4], o["value"]) and near(r[5], o["computed"]) and r[6] == o["note"]
+                     int(r[1]) == row and near(r[4], o["value"]) and near(r[5], o["computed"]) and r[6] == o["note"]
                      for r, (row, o) in zip(over, want_over)),
                  f"{over} instead of {want_over}")
 

@@ -319,9 +319,25 @@ TEST_CASE("the summary sheet: statuses per group, objectives left out, overrides
     CHECK(status_heading);
     // below the tables: the neutralised objective with its note, the justified override with its computed value
     CHECK(row_of(p, "cmd_left_out_heading") == V{"cmd_left_out_heading"});
-    CHECK(row_of(p, "5") == V{"5", "Mostre", "20 - Cultura", "sterilizzato: musei chiusi (DPCM 8/3/2020)"});
-    CHECK(row_of(p, "6") == V{"6", "Visitatori", "20 - Cultura", "", "0.9", "0.7", "chiusura forzata per lavori"});
-    CHECK(row_of(p, "7").empty());  // Biblioteche's unjustified 100 % is no override
+    CHECK(row_of(p, "Mostre") == V{"Mostre", "5", "20 - Cultura", "sterilizzato: musei chiusi (DPCM 8/3/2020)"});
+    CHECK(row_of(p, "Visitatori") == V{"Visitatori", "6", "20 - Cultura", "", "0.9", "0.7", "chiusura forzata per lavori"});
+    CHECK(row_of(p, "Biblioteche").empty());  // its unjustified 100 % is no override
+    // printed: each table after the first, then the lists, start a page, at their first row
+    std::vector<std::string> starts;
+    for (int r : p.page_breaks) starts.push_back(shown(p.rows[std::size_t(r)][r == p.page_breaks.back() ? 0 : SummaryPlan::status_first_col]));
+    int tables = 0;
+    for (const auto& r : p.rows) tables += shown(r[SummaryPlan::status_first_col]) == "cmd_status_at(30/06/2020)";
+    CHECK(tables == 4);
+    CHECK(starts == V{"cmd_status_at(30/06/2020)", "cmd_status_at(30/06/2020)", "cmd_status_at(30/06/2020)", "cmd_left_out_heading"});
+    CHECK(std::is_sorted(p.page_breaks.begin(), p.page_breaks.end()));
+    // framed: the four tables from their headings to their totals, then the two lists
+    REQUIRE(p.boxes.size() == 6);
+    CHECK(p.rows[std::size_t(p.boxes[0].last_row)][0].label == SummaryLabel::total);
+    CHECK(shown(p.rows[std::size_t(p.boxes[4].first_row)][0]) == "cmd_col_objective");
+    CHECK(shown(p.rows[std::size_t(p.boxes[4].last_row)][0]) == "Mostre");
+    CHECK(p.boxes[4].last_col == 3);
+    CHECK(shown(p.rows[std::size_t(p.boxes[5].last_row)][0]) == "Visitatori");
+    CHECK(p.boxes[5].last_col == 6);
 }
 
 TEST_CASE("the summary sheet after the year: objectives without a value counted in one line", "[scoring][plan]") {
@@ -331,7 +347,7 @@ TEST_CASE("the summary sheet after the year: objectives without a value counted 
         "10 - Ragioneria\tPagamenti\tGiorni medi\t<= 30 giorni\t\n"
         "10 - Ragioneria\tArchivio\tPratiche\tda definire\t\n";
     const SummaryPlan p = plan_summary(check_with(tsv, "", Date{2021, 3, 1}, 2020));
-    CHECK(row_of(p, "4") == std::vector<std::string>{"4", "Archivio", "10 - Ragioneria", "cmd_reason_unreadable_target"});
+    CHECK(row_of(p, "Archivio") == std::vector<std::string>{"Archivio", "4", "10 - Ragioneria", "cmd_reason_unreadable_target"});
     CHECK(row_of(p, "cmd_left_out_no_value(2)") == std::vector<std::string>{"cmd_left_out_no_value(2)"});
     CHECK(row_of(p, "cmd_overrides_heading").empty());
 }
