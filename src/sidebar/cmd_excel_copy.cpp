@@ -25,7 +25,6 @@
 #include <com/sun/star/util/XCloseable.hpp>
 #include <com/sun/star/util/XProtectable.hpp>
 #include <osl/file.hxx>
-#include <rtl/uri.hxx>
 
 #include <stdexcept>
 
@@ -40,16 +39,6 @@ namespace {
 
 Sequence<css::beans::PropertyValue> props(std::initializer_list<css::beans::PropertyValue> list) {
     return Sequence<css::beans::PropertyValue>(list.begin(), sal_Int32(list.size()));
-}
-
-// "file:///srv/peg/PEG 2020.ods" -> "file:///srv/peg/PEG 2020 (valori).xlsx"
-rtl::OUString beside(const rtl::OUString& url, Lang lang) {
-    const sal_Int32 slash = url.lastIndexOf('/');
-    sal_Int32 dot = url.lastIndexOf('.');
-    if (dot <= slash) dot = url.getLength();
-    const std::string suffix = " (" + say("cmd_excel_copy_suffix", lang) + ").xlsx";
-    return url.copy(0, dot) + rtl::Uri::encode(uno::to_ou(suffix), rtl_UriCharClassPchar, rtl_UriEncodeIgnoreEscapes,
-                                               RTL_TEXTENCODING_UTF8);
 }
 
 // A sheet protected with a password, which the copy cannot write (its name).
@@ -120,7 +109,7 @@ Outcome excel_copy(const ActiveSheet& s, const Reference<css::uno::XComponentCon
     rtl::OUString target = url ? uno::to_ou(*url) : rtl::OUString();
     if (target.isEmpty()) {
         if (!own->hasLocation()) return failure(say("cmd_excel_copy_unsaved", lang));
-        target = beside(own->getLocation(), lang);
+        target = beside(own->getLocation(), " (" + say("cmd_excel_copy_suffix", lang) + ").xlsx");
     }
     if (own->hasLocation() && target == own->getLocation()) return failure(say("cmd_excel_copy_same_file", lang));
     rtl::OUString temp;

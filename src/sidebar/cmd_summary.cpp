@@ -88,7 +88,7 @@ public:
         keep_undo_locked();
         const Reference<css::sheet::XSpreadsheet> out = sheet_named(m_s, m_name);
         write_summary(m_s.document, m_s.factory, out, m_plan, m_cells);
-        auto chart = plan_chart(out, index_of(out), m_plan, m_lang, css::awt::Point(-1, 0));
+        auto chart = plan_chart(out, index_of(out), m_plan, m_lang, m_s.sheet_name, css::awt::Point(-1, 0));
         if (chart) {
             chart->name = chart_name_for(m_name);
             add_chart(out, *chart);
@@ -142,7 +142,7 @@ public:
         keep_notes(out, m_s.factory, m_before->notes);
         css::awt::Point at(-1, 0);
         if (!m_charts.empty()) at = css::awt::Point(m_charts.front().rect.X, m_charts.front().rect.Y);
-        auto chart = plan_chart(out, index_of(out), m_plan, m_lang, at);
+        auto chart = plan_chart(out, index_of(out), m_plan, m_lang, m_s.sheet_name, at);
         if (chart) {
             chart->name = chart_name_for(m_old.summary);
             add_chart(out, *chart);

@@ -8,6 +8,7 @@
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
 #include <com/sun/star/task/XStatusIndicatorFactory.hpp>
+#include <rtl/uri.hxx>
 
 using css::uno::Reference;
 using css::uno::UNO_QUERY;
@@ -46,6 +47,14 @@ Outcome failed_edit(const EditRun& run, Lang lang) {
     o.add("Detail", css::uno::Any(uno::to_ou(run.reason)));
     o.add("Restored", css::uno::Any(run.result != EditRun::Result::not_restored));
     return o;
+}
+
+rtl::OUString beside(const rtl::OUString& url, const std::string& suffix) {
+    const sal_Int32 slash = url.lastIndexOf('/');
+    sal_Int32 dot = url.lastIndexOf('.');
+    if (dot <= slash) dot = url.getLength();
+    return url.copy(0, dot) + rtl::Uri::encode(uno::to_ou(suffix), rtl_UriCharClassPchar, rtl_UriEncodeIgnoreEscapes,
+                                               RTL_TEXTENCODING_UTF8);
 }
 
 Progress::Progress(const Reference<css::frame::XFrame>& frame, const std::string& label) {

@@ -107,6 +107,11 @@ Outcome normalize(const ActiveSheet& s, const Checked& c, Lang lang);
 // Summary of the plan sheet `s`: a new sheet, or `existing` rewritten in place (summary_link.hpp).
 Outcome summary(const ActiveSheet& s, const Checked& c, const std::optional<SummaryLink>& existing, Lang lang);
 Outcome mark_not_assessable(const ActiveSheet& s, const Checked& c, const MarkRequest& request, Lang lang);
+// Export PDF: the summary sheet of the active plan (or the active summary) as a PDF (url, or
+// "<name> (riepilogo).pdf" beside the document), never the document.
+Outcome export_pdf(const ActiveSheet& s, const std::optional<std::string>& url, Lang lang);
+// "file:///srv/peg/PEG 2020.ods" -> "file:///srv/peg/PEG 2020<suffix>", the suffix URL-encoded.
+rtl::OUString beside(const rtl::OUString& url, const std::string& suffix);
 // Copy for Excel: writes a copy (url, or "<name> (valori).xlsx" beside the document), never the document.
 Outcome excel_copy(const ActiveSheet& s, const css::uno::Reference<css::uno::XComponentContext>& context,
                    const std::optional<std::string>& url, Lang lang);

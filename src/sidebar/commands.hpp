@@ -23,6 +23,10 @@
 // - ExcelCopy: "URL" (string, a file URL; default "<name> (valori).xlsx" beside the document)
 //   receives an .xlsx copy in which every cell calling a pegkit function holds its value; the
 //   document itself is not written (no undo step, allowed when read-only). Result "URL", "Frozen".
+// - ExportPDF: "URL" (string, a file URL; default "<name> (riepilogo).pdf" beside the document)
+//   receives the PDF of the summary sheet of the active plan (or of the active summary sheet), as
+//   it prints; the document is not written. Result "URL", "Sheet". Refused when there is no
+//   summary yet.
 // - FAILURE (read-only document, protected sheet or structure, a sheet beyond the cell limit,
 //   empty sheet, no PEG header, no Calc document, another command running) changes nothing; a
 //   write that fails half way is taken back from the command's own snapshot and says so.
@@ -32,7 +36,7 @@
 
 namespace pegkit::sidebar {
 
-enum class Command { validate, normalize, summary, clear_marks, mark_not_assessable, excel_copy };
+enum class Command { validate, normalize, summary, clear_marks, mark_not_assessable, excel_copy, export_pdf };
 
 constexpr std::string_view command_protocol = "vnd.pegkit:";
 constexpr std::string_view command_path(Command c) noexcept {
@@ -43,6 +47,7 @@ constexpr std::string_view command_path(Command c) noexcept {
     case Command::clear_marks: return "ClearMarks";
     case Command::mark_not_assessable: return "MarkNotAssessable";
     case Command::excel_copy: return "ExcelCopy";
+    case Command::export_pdf: return "ExportPDF";
     }
     return "";
 }

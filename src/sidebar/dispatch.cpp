@@ -109,7 +109,7 @@ namespace {
 std::optional<Command> command_of(const css::util::URL& url) {
     if (url.Protocol != OUString::createFromAscii(std::string(command_protocol).c_str())) return std::nullopt;
     for (Command c : {Command::validate, Command::normalize, Command::summary, Command::clear_marks,
-                      Command::mark_not_assessable, Command::excel_copy})
+                      Command::mark_not_assessable, Command::excel_copy, Command::export_pdf})
         if (url.Path == OUString::createFromAscii(std::string(command_path(c)).c_str())) return c;
     return std::nullopt;
 }
@@ -232,6 +232,7 @@ Outcome run(Command command, const Reference<css::frame::XFrame>& frame, Lang la
     auto s = active_sheet(frame);
     if (!s) return failure(text(Msg::no_document, lang));
     if (command == Command::excel_copy) return excel_copy(*s, request.context, request.url, lang);  // writes a copy only
+    if (command == Command::export_pdf) return export_pdf(*s, request.url, lang);                    // writes a PDF only
     std::optional<SummaryLink> existing;
     if (command == Command::summary) {
         // from its summary sheet, Summary reads the plan; an existing summary is rewritten

@@ -65,6 +65,7 @@ std::string command_name(Command command, Lang lang) {
     case Command::clear_marks: return text(Msg::clear_button, lang);
     case Command::mark_not_assessable: return say("cmd_name_mark", lang);
     case Command::excel_copy: return say("cmd_name_excel_copy", lang);
+    case Command::export_pdf: return say("cmd_name_export_pdf", lang);
     }
     return {};
 }

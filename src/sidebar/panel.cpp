@@ -193,6 +193,7 @@ public:
             row(20, {m_workbook});
             row(24, {button("create", t("panel_create"))});
             row(24, {button("excel_copy", t("cmd_name_excel_copy"))});
+            row(24, {button("export_pdf", t("cmd_name_export_pdf"))});
             break;
         case PanelKind::table:
             m_header = list(true);
@@ -288,6 +289,8 @@ public:
                 render_preview();
             } else if (e.ActionCommand == "excel_copy") {
                 dispatch("vnd.pegkit:ExcelCopy", {});
+            } else if (e.ActionCommand == "export_pdf") {
+                dispatch("vnd.pegkit:ExportPDF", {});
             } else if (e.ActionCommand == "create") {
                 create_summary();
             } else if (e.ActionCommand == "save_columns") {

@@ -29,6 +29,7 @@
 #include <com/sun/star/drawing/XDrawPageSupplier.hpp>
 #include <com/sun/star/drawing/XShape.hpp>
 #include <com/sun/star/drawing/XShapes.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/i18n/NumberFormatIndex.hpp>
 #include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
@@ -179,13 +180,13 @@ void write_summary(const Reference<css::sheet::XSpreadsheetDocument>& document,
         }
     // before the chart is placed beside the columns
     // the group (or the list's row), counts, the attainment heading, statuses
-    std::vector<sal_Int32> widths{9000, 2200, 2200, 2200, 2200, 2800, 2200, 2000, 2000, 2000, 2000, 2000, 2000};
+    std::vector<sal_Int32> widths{9000, 2200, 2200, 2200, 2200, 3300, 2300, 2000, 2000, 2000, 2000, 2000, 2000};
     set_widths(Reference<css::container::XIndexAccess>(Reference<css::table::XColumnRowRange>(out, UNO_QUERY_THROW)->getColumns(),
                                                        UNO_QUERY_THROW), widths);
 }
 
 std::optional<SummaryChart> plan_chart(const Reference<css::sheet::XSpreadsheet>& out, sal_Int16 index, const SummaryPlan& plan,
-                                       Lang lang, css::awt::Point at) {
+                                       Lang lang, const std::string& plan_sheet, css::awt::Point at) {
     if (plan.chart_first < 0 || plan.chart_last <= plan.chart_first) return std::nullopt;
     if (at.X < 0) {
         const Reference<css::container::XIndexAccess> cols(
@@ -201,7 +202,7 @@ std::optional<SummaryChart> plan_chart(const Reference<css::sheet::XSpreadsheet>
     c.rect = css::awt::Rectangle(at.X, at.Y, 24000, std::clamp(height, 9000, 14000));
     if (height > 14000) c.label_height = std::max(6.0f, 10.0f * 14000 / height);
     c.source = {range(index, plan.chart_first, 0, plan.chart_last, 0), range(index, plan.chart_first, 5, plan.chart_last, 5)};
-    c.title = text(Msg::chart_title, lang);
+    c.title = text(Msg::chart_title, lang, {plan_sheet});  // printed on its own page: which plan
     // bars coloured by the band of their value, as the cells are (darker); the axis from 0 to
     // 100 %, further when a value passes it
     double top = 1;
@@ -458,6 +459,16 @@ void set_print(const Reference<css::sheet::XSpreadsheetDocument>& document, cons
         keep_undo_locked();
     }
     for (const SummaryPlan::Box& b : plan.boxes) frame(out, b);
+}
+
+void store_pdf(const Reference<css::uno::XInterface>& document, const Reference<css::sheet::XSpreadsheet>& sheet,
+               const rtl::OUString& url) {
+    // a sheet as the selection: that sheet's print ranges, with their drawings (the chart)
+    const css::beans::PropertyValue selection = uno::property("Selection", Any(sheet));
+    const Sequence<css::beans::PropertyValue> filter(&selection, 1);
+    const css::beans::PropertyValue args[] = {uno::property("FilterName", Any(rtl::OUString("calc_pdf_Export"))),
+                                              uno::property("FilterData", Any(filter)), uno::property("Overwrite", Any(true))};
+    Reference<css::frame::XStorable>(document, UNO_QUERY_THROW)->storeToURL(url, Sequence<css::beans::PropertyValue>(args, 3));
 }
 
 void remove_page_style(const Reference<css::sheet::XSpreadsheetDocument>& document) {

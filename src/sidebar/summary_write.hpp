@@ -41,7 +41,8 @@ struct SummaryChart {
 // The chart of the plan's CdR table on sheet `index`; empty name when the plan has none. `at`:
 // the top left corner, as a user may have moved the previous one; a negative X puts it beside the tables.
 std::optional<SummaryChart> plan_chart(const css::uno::Reference<css::sheet::XSpreadsheet>& out, sal_Int16 index,
-                                       const SummaryPlan& plan, Lang lang, css::awt::Point at);
+                                       const SummaryPlan& plan, Lang lang, const std::string& plan_sheet,
+                                       css::awt::Point at);
 
 // Adds it under its name or, when the document has an object of that name already (a renamed
 // earlier summary, the user's own chart), the next free "name (n)"; returns the name used.
@@ -68,12 +69,16 @@ void restore_print(const css::uno::Reference<css::sheet::XSpreadsheet>& out, con
 
 // The summary printed (and exported to PDF) on landscape pages of the summary page style, fitted to
 // the page width, the title row on every page, the tables framed and wrapped in columns wide
-// enough for their names (9 cm) and figures (2–2.8 cm), each table after the first and
+// enough for their names (9 cm) and figures (2–3.3 cm), each table after the first and
 // the lists on a new page, the chart as a second print range, so on a page of its own. Sets
 // `created_style` once it has created the page style (its undo removes it again).
 void set_print(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
                const css::uno::Reference<css::sheet::XSpreadsheet>& out, const SummaryPlan& plan,
                const std::optional<SummaryChart>& chart, bool& created_style);
+// The sheet alone as a PDF at `url`, as it prints (set_print); the document is not written.
+void store_pdf(const css::uno::Reference<css::uno::XInterface>& document, const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
+               const rtl::OUString& url);
+
 // Removes the summary page style when no sheet uses it.
 void remove_page_style(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document);
 

@@ -12,6 +12,7 @@ the sidebar's strip is not uniform. Missing Xvfb, ImageMagick or soffice is a fa
 """
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -444,9 +445,40 @@ def use_excel_copy(office, doc, deck, report, lang):
     name = "peg-2020-cm-venezia (valori).xlsx" if lang.startswith("it") else "peg-2020-cm-venezia (values).xlsx"
     out = os.path.join(office.tmp, name)
     modified = doc.isModified()
-    status = press(buttons[-1], texts[-1])
+    label = "Copia per Excel" if lang.startswith("it") else "Copy for Excel"
+    button = next(b for b in buttons if b.getModel().Label == label)
+    status = press(button, texts[-1])
     report.check("Summary panel: Copy for Excel writes the .xlsx beside the workbook and says where",
                  os.path.isfile(out) and name in status and doc.isModified() == modified, repr(status))
+
+
+def use_export_pdf(office, doc, deck, report, lang, artifacts):
+    """The Summary panel's Export PDF, pressed after a Summary: the summary sheet's PDF beside the
+    workbook, named in the UI language, on landscape pages; the workbook is not modified. Its first
+    page is rendered into the artifacts, to be looked at."""
+    panel = deck.getPanels().getByName("PegkitSummaryPanel")
+    panel.expand(True)
+    time.sleep(RENDER_WAIT / 2)
+    buttons, texts, _ = panel_controls(deck, "PegkitSummaryPanel")
+    name = "peg-2020-cm-venezia (riepilogo).pdf" if lang.startswith("it") else "peg-2020-cm-venezia (summary).pdf"
+    out = os.path.join(office.tmp, name)
+    modified = doc.isModified()
+    create = next(b for b in buttons if b.getModel().Label in ("Crea riepilogo", "Create summary"))
+    press(create, texts[-1])  # the summary sheet first
+    buttons, texts, _ = panel_controls(deck, "PegkitSummaryPanel")
+    label = "Esporta PDF" if lang.startswith("it") else "Export PDF"
+    button = next((b for b in buttons if b.getModel().Label == label), None)
+    if not report.check("Summary panel: an Export PDF button", button is not None, str([b.getModel().Label for b in buttons])):
+        return
+    status = press(button, texts[-1])
+    info = subprocess.run(["pdfinfo", out], capture_output=True, text=True).stdout if os.path.isfile(out) else ""
+    size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info)
+    report.check("Summary panel: Export PDF writes the summary's PDF beside the workbook, landscape, and says where",
+                 size is not None and float(size.group(1)) > float(size.group(2)) and name in status
+                 and doc.isModified() == modified, f"{status!r} {info[:200]!r}")
+    if os.path.isfile(out):
+        subprocess.run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=png16m", "-r80", "-dFirstPage=1", "-dLastPage=1",
+                        f"-sOutputFile={os.path.join(artifacts, f'summary-{lang}-page1.png')}", out], timeout=120)
 
 
 def screenshot(display, path):
@@ -540,6 +572,7 @@ def run(args, report):
         use_columns_panel(doc, deck, report, display, os.path.join(args.artifacts, f"sidebar-{args.lang}-columns.png"))
         use_profile_panel(doc, deck, report, display, os.path.join(args.artifacts, f"sidebar-{args.lang}-profile.png"), args.lang)
         use_excel_copy(office, doc, deck, report, args.lang)
+        use_export_pdf(office, doc, deck, report, args.lang, args.artifacts)
         press_f1_on_panel(office, deck, display, report)
         open_deck_by_shortcut(doc, display, report)
         lo.close(doc)

@@ -1,0 +1,128 @@
+#!/usr/bin/python3
+"""The summary printed (issue 11, item 1) in a real headless Calc, read back from its PDF with
+poppler: vnd.pegkit:ExportPDF writes "<name> (riepilogo).pdf" beside the workbook with the summary
+sheet alone, on landscape pages; each group table on a page of its own (the CdR table of the
+sample fits one), then the lists, then the chart alone on the last page; the title on every page;
+every group's label and every column heading whole in the text; the workbook not modified, no
+undo step; allowed on a read-only document; refused, writing nothing, before any Summary and on
+an unsaved document.
+
+  /usr/bin/python3 tests/integration/test_summary_pdf.py --oxt build/pegkit.oxt
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import traceback
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True
+sys.path.insert(0, HERE)
+
+import lo  # noqa: E402
+import make_workbooks as wb  # noqa: E402
+from test_commands import active, dispatch, used  # noqa: E402
+
+HEADINGS = ["Obiettivi", "Valutati", "Raggiunti", "% raggiunti", "Raggiungimento medio", "Non valutabili"]
+
+
+def pages(path):
+    """[(width, height, text with runs of blanks as one space)] per page."""
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", path], capture_output=True, text=True, check=True).stdout
+    sizes = [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
+    out = []
+    for n, (w, h) in enumerate(sizes, 1):
+        text = subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), "-layout", path, "-"], capture_output=True,
+                              text=True, check=True).stdout
+        out.append((w, h, text))
+    return out
+
+
+def flat(text):
+    return re.sub(r"\s+", " ", text)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--oxt", required=True)
+    args = ap.parse_args()
+    report = lo.Report()
+    try:
+        with tempfile.TemporaryDirectory(prefix="pegkit-pdf-") as tmp, lo.Office(ui_locale="it-IT") as office:
+            office.install_extension(args.oxt)
+            doc = wb.build(office)
+            path = os.path.join(tmp, "PEG 2020.ods")
+            pdf = os.path.join(tmp, "PEG 2020 (riepilogo).pdf")
+            lo.Office.store(doc, path)
+            lo.close(doc)
+            doc = office.load(path)
+            ok, res = dispatch(office, doc, "ExportPDF")
+            report.check("before any Summary: refused, naming the plan sheet, no file",
+                         not ok and "PEG 2020" in res.get("Message", "") and "Riepilogo" in res.get("Message", "")
+                         and not os.path.exists(pdf), res.get("Message", ""))
+            unsaved = wb.build(office)
+            dispatch(office, unsaved, "Summary")
+            ok, res = dispatch(office, unsaved, "ExportPDF")
+            report.check("unsaved: refused, pointing to saving first", not ok and "Salvare" in res.get("Message", ""),
+                         res.get("Message", ""))
+            lo.close(unsaved)
+            ok, res = dispatch(office, doc, "Summary")
+            summary = doc.Sheets.getByName(res["Sheet"])
+            data = used(summary).getDataArray()
+            tables = sum(1 for r in data if str(r[7]).startswith("Stato degli obiettivi"))
+            cdr = [r[0] for r in data[data.index(next(r for r in data if r[0] == "CdR")) + 1:]]
+            cdr = cdr[:cdr.index("Totale")]
+            doc.store()
+            undo = doc.getUndoManager()
+            steps = len(undo.getAllUndoActionTitles())
+            active(doc, doc.Sheets.getByName("PEG 2020"))  # from the plan sheet: its summary
+            ok, res = dispatch(office, doc, "ExportPDF")
+            report.check("Export PDF: beside the workbook, named in the UI language, the message says where",
+                         ok and os.path.isfile(pdf) and "PEG 2020 (riepilogo).pdf" in res.get("Message", "")
+                         and res.get("Sheet") == "Riepilogo PEG", f"{res.get('Message')} {res.get('Detail')}")
+            report.check("the workbook: not modified, no undo step", not doc.isModified()
+                         and len(undo.getAllUndoActionTitles()) == steps)
+            if os.path.isfile(pdf):
+                got = pages(pdf)
+                want = tables + 1 + 1  # a page per table, the lists, the chart
+                report.check(f"{want} pages: {tables} tables, the lists, the chart", len(got) == want, f"{len(got)} pages")
+                report.check("every page landscape", got and all(w > h for w, h, _ in got), str([(w, h) for w, h, _ in got]))
+                # the chart's page prints other columns than the title row's: the chart's title names the plan
+                report.check("the title on every page of the tables and lists, the plan named on the chart's",
+                             got and all("Riepilogo PEG del foglio «PEG 2020»" in t for _, _, t in got[:-1])
+                             and "Raggiungimento medio per CdR – foglio «PEG 2020»" in flat(got[-1][2]),
+                             str([n + 1 for n, (_, _, t) in enumerate(got) if "Riepilogo PEG del foglio" not in t]))
+                report.check("only the summary: no plan row in the PDF",
+                             not any("Piano Esecutivo di Gestione 2020" in t for _, _, t in got))
+                first = flat(got[0][2]) if got else ""
+                missing = [c for c in cdr if flat(c) not in first]
+                report.check(f"page 1: the CdR table whole, its {len(cdr)} labels uncut", not missing and "Totale" in first,
+                             f"missing {missing[:3]}")
+                words = set(first.split())
+                cut = [w for h in HEADINGS for w in h.split() if w not in words]
+                report.check("page 1: every word of the column headings whole (wrapped between words, never inside one)",
+                             not cut, f"cut {cut}; {first[:300]!r}")
+                last = got[-1][2] if got else ""
+                report.check("the chart alone on the last page, with its title",
+                             "Raggiungimento medio per CdR" in last and "Obiettivi" not in last and "Totale" not in last,
+                             repr(flat(last)[:200]))
+                report.check("the lists on the page before the chart",
+                             len(got) > 1 and "Obiettivi non valutabili" in got[-2][2], repr(flat(got[-2][2])[:200]))
+                os.remove(pdf)
+            lo.close(doc)
+
+            ro = office.desktop.loadComponentFromURL(lo.url(path), "_blank", 0, lo.props(Hidden=True, ReadOnly=True))
+            other = os.path.join(tmp, "copia.pdf")
+            ok, res = dispatch(office, ro, "ExportPDF", URL=lo.url(other))
+            report.check("read-only: the PDF is written where asked (URL), the document untouched",
+                         ok and os.path.isfile(other) and not ro.isModified(), f"{res.get('Message')} {res.get('Detail')}")
+            lo.close(ro)
+    except Exception:
+        report.check("office session", False, traceback.format_exc())
+    return report.finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
