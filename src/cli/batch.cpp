@@ -10,6 +10,7 @@
 
 #include <unistd.h>
 
+#include <filesystem>
 #include <iostream>
 #include <new>
 
@@ -89,6 +90,25 @@ FileReport check_file(const Input& in, OfficeSession& office, const Options& o) 
     return f;
 }
 
+// --pdf: each plan sheet's summary as a PDF in the folder, named after the file (and the sheet when
+// the file has several); where each went, or why not, is a note of the file's report.
+void write_pdfs(FileReport& f, OfficeSession& office, const Options& o) {
+    std::vector<const SheetReport*> plans;
+    for (const SheetReport& s : f.sheets)
+        if (s.summary_plan) plans.push_back(&s);
+    if (plans.empty()) return;
+    std::error_code ec;
+    std::filesystem::create_directories(o.pdf_dir, ec);
+    const std::string stem = std::filesystem::path(f.path).stem().string();
+    for (const SheetReport* s : plans) {
+        const std::string name = plans.size() > 1 && !s->name.empty() ? stem + " - " + s->name : stem;
+        const std::string path = (std::filesystem::path(o.pdf_dir) / (name + ".pdf")).string();
+        const std::string error = office.write_pdf(*s->summary_plan, s->name.empty() ? stem : s->name, path);
+        f.notes.push_back(error.empty() ? reason(Reason::pdf_written, o.report.lang, {path})
+                                        : reason(Reason::pdf_failed, o.report.lang, {path, error}));
+    }
+}
+
 // Every input in turn; returns 0, or a status that overrides the totals' (128 + the signal that
 // interrupted the batch, 2 when the reader of our output went away).
 int check_inputs(const Options& o, Writer& writer, Totals& totals) {
@@ -100,7 +120,8 @@ int check_inputs(const Options& o, Writer& writer, Totals& totals) {
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         const Input& in = inputs[i];
         if (progress) std::cerr << (tty ? "\r\033[K" : "") << '[' << i + 1 << '/' << inputs.size() << "] " << in.path << (tty ? "" : "\n") << std::flush;
-        const FileReport f = guarded_check(in.path, in.format, lang, [&] { return check_file(in, office, o); });
+        FileReport f = guarded_check(in.path, in.format, lang, [&] { return check_file(in, office, o); });
+        if (!o.pdf_dir.empty() && f.status == FileStatus::checked) write_pdfs(f, office, o);
         totals.office_starts = office.starts();
         if (const int sig = OfficeSession::interrupted_by()) {
             totals.stopped = reason(Reason::interrupted, lang);

@@ -29,9 +29,10 @@ constexpr Entry entries[] = {
     {Reason::office_restarts, "cli_office_restarts"}, {Reason::office_gone, "cli_office_gone"},
     {Reason::office_error, "cli_office_error"}, {Reason::office_start_failed, "cli_office_start_failed"},
     {Reason::office_no_connection, "cli_office_no_connection"}, {Reason::interrupted, "cli_interrupted"},
+    {Reason::pdf_written, "cli_pdf_written"}, {Reason::pdf_failed, "cli_pdf_failed"},
 };
 
-static_assert(std::size(entries) == static_cast<std::size_t>(Reason::interrupted) + 1, "one entry per Reason, in enum order");
+static_assert(std::size(entries) == static_cast<std::size_t>(Reason::pdf_failed) + 1, "one entry per Reason, in enum order");
 
 }  // namespace
 

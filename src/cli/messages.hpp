@@ -32,6 +32,8 @@ enum class Reason {
     office_start_failed,  // args: {what failed}
     office_no_connection, // args: {connection, last error}
     interrupted,
+    pdf_written,          // args: {path}: --pdf
+    pdf_failed,           // args: {path, why}
 };
 
 std::string reason(Reason r, Lang lang, const std::vector<std::string>& args = {});

@@ -7,6 +7,7 @@
 #include "merges.hpp"
 #include "grid.hpp"
 #include "messages.hpp"
+#include "summary_write.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/bridge/UnoUrlResolver.hpp>
@@ -449,6 +450,54 @@ OfficeRead OfficeSession::Impl::read(const std::string& path) {
         m.failure = reason(Reason::office_gone, m.config.lang, {m.config.connect});
     }
     return out;
+}
+
+// The summary written as the sidebar writes it (src/sidebar/summary_write.hpp) into a new hidden
+// document, never into the user's file, which the batch opened read-only.
+std::string OfficeSession::write_pdf(const SummaryPlan& plan, const std::string& plan_sheet, const std::string& path) {
+    Impl& m = *impl_;
+    if (!m.desktop.is() && m.failure.empty()) m.connect();
+    if (!m.failure.empty()) return m.failure;
+    std::string error;
+    m.arm();
+    try {
+        css::uno::Sequence<css::beans::PropertyValue> props(1);
+        props[0] = pegkit::uno::property("Hidden", css::uno::Any(true));
+        DocumentGuard guard;
+        guard.doc = m.desktop->loadComponentFromURL("private:factory/scalc", "_blank", 0, props);
+        const Reference<css::sheet::XSpreadsheetDocument> document(guard.doc, UNO_QUERY_THROW);
+        const Reference<css::container::XIndexAccess> sheets(document->getSheets(), UNO_QUERY_THROW);
+        const Reference<css::sheet::XSpreadsheet> out(sheets->getByIndex(0), UNO_QUERY_THROW);
+        Reference<css::container::XNamed>(out, UNO_QUERY_THROW)->setName("Riepilogo PEG");
+        const Lang lang = m.config.lang;
+        pegkit::sidebar::write_summary(document, Reference<css::lang::XMultiServiceFactory>(document, UNO_QUERY_THROW), out, plan,
+                                       pegkit::sidebar::summary_cells(plan, lang, plan_sheet),
+                                       lang == Lang::it ? css::lang::Locale("it", "IT", "") : css::lang::Locale("en", "US", ""));
+        auto chart = pegkit::sidebar::plan_chart(out, 0, plan, lang, plan_sheet, css::awt::Point(-1, 0));
+        if (chart) {
+            chart->name = pegkit::sidebar::chart_name_for("Riepilogo PEG");
+            pegkit::sidebar::add_chart(out, *chart);
+        }
+        bool created = false;
+        pegkit::sidebar::set_print(document, out, plan, chart, created);
+        pegkit::sidebar::store_pdf(guard.doc, out, file_url(path));
+    } catch (const css::uno::Exception& e) {
+        error = what(e);
+    } catch (const std::exception& e) {
+        error = e.what();
+    }
+    m.disarm();
+    bool timed_out = false;
+    {
+        std::lock_guard<std::mutex> lock(m.mutex);
+        timed_out = m.timed_out;
+    }
+    if (m.config.connect.empty() && (timed_out || !m.running())) {
+        m.stop(true);
+        return timed_out ? reason(Reason::office_timeout, m.config.lang, {std::to_string(m.config.timeout)})
+                         : reason(Reason::office_stopped, m.config.lang);
+    }
+    return error;
 }
 
 int OfficeSession::starts() const { return impl_->starts; }

@@ -1,6 +1,7 @@
 #pragma once
 // .ods and .xlsx through one headless LibreOffice, started on first use and stopped at the end
 // (or a running office named with --office). Built without the SDK, it says so for each file.
+#include "plan.hpp"
 #include "sheet.hpp"
 
 #include <memory>
@@ -43,6 +44,9 @@ public:
 
     // Every sheet of the document, hidden, read-only, macros off, links not updated.
     OfficeRead read(const std::string& path);
+    // `plan` as a summary sheet named after `plan_sheet`, in a new hidden document of the office,
+    // stored as the PDF `path`, as the sidebar's Export PDF prints it. Returns why not, "" when done.
+    std::string write_pdf(const SummaryPlan& plan, const std::string& plan_sheet, const std::string& path);
     int starts() const;            // offices started so far
     static bool available();       // false when built without the LibreOffice SDK
     static int interrupted_by();   // the signal (SIGINT, SIGTERM, SIGHUP) that asked us to stop, or 0

@@ -16,6 +16,9 @@ OfficeRead OfficeSession::read(const std::string&) {
     r.error = reason(Reason::no_office_support, impl_->lang);
     return r;
 }
+std::string OfficeSession::write_pdf(const SummaryPlan&, const std::string&, const std::string&) {
+    return reason(Reason::no_office_support, impl_->lang);
+}
 int OfficeSession::starts() const { return 0; }
 bool OfficeSession::available() { return false; }
 int OfficeSession::interrupted_by() { return 0; }

@@ -48,6 +48,9 @@ ParsedOptions parse_options(int argc, const char* const* argv) {
         ("min-severity", po::value<std::string>(&severity)->default_value(severity),
          "findings listed: info, warning or error (all are counted)")
         ("summary", "text: also the summary tables (per CdR, Missione, Programma, Obiettivo strategico)")
+        ("pdf", po::value<std::string>(&o.pdf_dir),
+         "write each file's summary, as the sidebar's Export PDF prints it, to DIR/<file>.pdf "
+         "(<file> - <sheet>.pdf for a workbook with several plan sheets); needs the office")
         ("statuses", "csv: one line per objective (score, status, why not assessable, overrides) instead of one per finding")
         ("office", po::value<std::string>(&o.office),
          "use a running office, e.g. socket,host=127.0.0.1,port=2002 (default: start a headless one)")
@@ -139,6 +142,7 @@ ParsedOptions parse_options(int argc, const char* const* argv) {
     o.progress = vm.count("progress") > 0;
     o.verbose = vm.count("verbose") > 0;
     o.summary = vm.count("summary") > 0;
+    o.report.summary_plan = !o.pdf_dir.empty();
     o.statuses = vm.count("statuses") > 0;
     o.dump_grid = vm.count("dump-grid") > 0;
     return parsed;

@@ -31,6 +31,7 @@ struct Options {
     bool summary = false;              // text: the summary tables too
     bool statuses = false;             // csv: one line per objective (score, status, reason) instead of per finding
     bool dump_grid = false;            // print each sheet as read (TSV) instead of checking it
+    std::string pdf_dir;               // --pdf: each file's summary sheet as a PDF in this folder
 };
 
 // Parses argv. On --help, a usage error or a bad value, prints what is needed and sets `exit`.

@@ -2,6 +2,7 @@
 // What pegkit-check found in one file: small values, built as soon as a sheet is checked so that
 // no Grid outlives its file. The writers (text, JSON, CSV) only print these.
 #include "diagnostic.hpp"
+#include "plan.hpp"
 #include "sheet.hpp"
 
 #include <functional>
@@ -41,6 +42,7 @@ struct SheetReport {
     Summary summary;                   // with each objective's score and status (Summary::objectives)
     std::string profile;               // the profile the sheet was scored with (format_profile; "" the defaults)
     std::optional<Date> as_of;
+    std::optional<SummaryPlan> summary_plan;  // the summary sheet's cells, when asked for (--pdf)
 };
 
 enum class FileStatus { checked, unreadable };
@@ -67,6 +69,7 @@ struct Totals {
 struct ReportOptions {
     Lang lang = Lang::it;
     Severity min_severity = Severity::warning;
+    bool summary_plan = false;  // keep each sheet's summary sheet plan (--pdf)
 };
 
 // Checks one sheet and keeps what the report needs. Grid rows are sheet rows (or file lines).

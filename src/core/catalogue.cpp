@@ -312,6 +312,8 @@ constexpr Phrase phrases[] = {
      "nessuna connessione all'office su {0}: {1}",
      "no connection to the office at {0}: {1}"},
     {"cli_interrupted", "interrotto", "interrupted"},
+    {"cli_pdf_written", "riepilogo in PDF: {0}", "summary as PDF: {0}"},
+    {"cli_pdf_failed", "riepilogo in PDF non scritto ({0}): {1}", "summary as PDF not written ({0}): {1}"},
     {"cli_windows_1252", "non UTF-8: letto come Windows-1252", "not UTF-8: read as Windows-1252"},
 
     // pegkit-check's text report (src/cli/write_text.cpp). Its severities are cmd_error_word and

@@ -72,10 +72,11 @@ Reference<css::beans::XPropertySet> props_of(const Reference<css::lang::XMultiSe
 }
 
 
-sal_Int32 format_index(const Reference<css::uno::XInterface>& supplier, sal_Int16 index) {
+sal_Int32 format_index(const Reference<css::uno::XInterface>& supplier, sal_Int16 index,
+                       const css::lang::Locale& locale = css::lang::Locale()) {
     const Reference<css::util::XNumberFormatTypes> types(
         Reference<css::util::XNumberFormatsSupplier>(supplier, UNO_QUERY_THROW)->getNumberFormats(), UNO_QUERY_THROW);
-    return types->getFormatIndex(index, css::lang::Locale());
+    return types->getFormatIndex(index, locale);
 }
 
 Reference<css::chart::XChartDocument> chart_document(const Reference<css::table::XTableCharts>& charts, const std::string& name) {
@@ -156,7 +157,7 @@ Sequence<Sequence<Any>> summary_cells(const SummaryPlan& plan, Lang lang, const 
 
 void write_summary(const Reference<css::sheet::XSpreadsheetDocument>& document,
                    const Reference<css::lang::XMultiServiceFactory>& factory, const Reference<css::sheet::XSpreadsheet>& out,
-                   const SummaryPlan& plan, const Sequence<Sequence<Any>>& cells) {
+                   const SummaryPlan& plan, const Sequence<Sequence<Any>>& cells, const css::lang::Locale& locale) {
     const int rows = cells.getLength(), width = SummaryPlan::width;
     const sal_Int16 index = Reference<css::sheet::XCellRangeAddressable>(out, UNO_QUERY_THROW)->getRangeAddress().Sheet;
     write_step("summary cells");
@@ -170,7 +171,7 @@ void write_summary(const Reference<css::sheet::XSpreadsheetDocument>& document,
     if (!bold.empty()) props_of(factory, bold)->setPropertyValue("CharWeight", Any(css::awt::FontWeight::BOLD));
     keep_undo_locked();  // each attribute call may turn Calc's recording back on (edit.hpp)
     props_of(factory, {range(index, 0, plan.percent_first_col, rows - 1, plan.percent_last_col)})
-        ->setPropertyValue("NumberFormat", Any(format_index(document, css::i18n::NumberFormatIndex::PERCENT_DEC2)));
+        ->setPropertyValue("NumberFormat", Any(format_index(document, css::i18n::NumberFormatIndex::PERCENT_DEC2, locale)));
     keep_undo_locked();
     const sal_Int32 light[3] = {fill_green, fill_amber, fill_red};
     for (int k = 0; k < 3; ++k)

@@ -6,6 +6,7 @@
 
 #include <com/sun/star/awt/Point.hpp>
 #include <com/sun/star/awt/Rectangle.hpp>
+#include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
@@ -21,11 +22,14 @@ namespace pegkit::sidebar {
 css::uno::Sequence<css::uno::Sequence<css::uno::Any>> summary_cells(const SummaryPlan& plan, Lang lang,
                                                                     const std::string& plan_sheet);
 
-// The cells, then bold rows, percent columns and the traffic-light fills.
+// The cells, then bold rows, percent columns and the traffic-light fills. The percentages take the
+// number format of `locale` (empty: the office's, as a user's document does; pegkit-check passes
+// its --lang's, its office having no UI language).
 void write_summary(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
                    const css::uno::Reference<css::lang::XMultiServiceFactory>& factory,
                    const css::uno::Reference<css::sheet::XSpreadsheet>& out, const SummaryPlan& plan,
-                   const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& cells);
+                   const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& cells,
+                   const css::lang::Locale& locale = css::lang::Locale());
 
 // A summary chart as we make it: horizontal bars coloured one by one, the value axis fixed.
 struct SummaryChart {

@@ -7,9 +7,12 @@ every group's label and every column heading whole in the text; the workbook not
 undo step; allowed on a read-only document; refused, writing nothing, before any Summary and on
 an unsaved document.
 
-  /usr/bin/python3 tests/integration/test_summary_pdf.py --oxt build/pegkit.oxt
+`pegkit-check --pdf DIR` on the same saved workbook writes the same pages (same text, same sizes).
+
+  /usr/bin/python3 tests/integration/test_summary_pdf.py --oxt build/pegkit.oxt --check build/pegkit-check
 """
 import argparse
+import json
 import os
 import re
 import subprocess
@@ -47,6 +50,7 @@ def flat(text):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--oxt", required=True)
+    ap.add_argument("--check", required=True, help="pegkit-check")
     args = ap.parse_args()
     report = lo.Report()
     try:
@@ -110,6 +114,17 @@ def main():
                              repr(flat(last)[:200]))
                 report.check("the lists on the page before the chart",
                              len(got) > 1 and "Obiettivi non valutabili" in got[-2][2], repr(flat(got[-2][2])[:200]))
+                # the batch tool, on the saved workbook: the same pages; its note says where
+                out_dir = os.path.join(tmp, "pdf out")
+                run = subprocess.run([args.check, "--lang", "it", "--json", "--pdf", out_dir, path], capture_output=True,
+                                     text=True, timeout=600)
+                batch = os.path.join(out_dir, "PEG 2020.pdf")
+                notes = json.loads(run.stdout)["files"][0].get("notes", []) if run.stdout.strip().startswith("{") else []
+                cli = pages(batch) if os.path.isfile(batch) else []
+                report.check("pegkit-check --pdf: DIR/<file>.pdf with the same pages as Export PDF, its note says where",
+                             cli and [(w, h, flat(t)) for w, h, t in cli] == [(w, h, flat(t)) for w, h, t in got]
+                             and any(batch in n for n in notes),
+                             f"rc {run.returncode}, {len(cli)} pages, notes {notes}, stderr {run.stderr[-300:]!r}")
                 os.remove(pdf)
             lo.close(doc)
 
