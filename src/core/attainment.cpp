@@ -285,6 +285,12 @@ Attainment attain(const Target& target, const std::vector<Cell>& actuals, const 
     return scored(rules.compound_min ? lowest : sum / static_cast<double>(parts));
 }
 
+std::optional<ActualValue> actual_value(const Cell& cell) {
+    const Actual a = read_actual(cell);
+    if (a.type != Actual::Type::number && a.type != Actual::Type::date) return std::nullopt;
+    return ActualValue{a.value, a.type == Actual::Type::date};
+}
+
 Attainment attain(const Target& target, const Cell& actual, const Rules& rules) {
     return attain(target, std::vector<Cell>{actual}, rules);
 }

@@ -40,6 +40,14 @@ struct Attainment {
 Attainment attain(const Target& target, const std::vector<Cell>& actuals, const Rules& rules = {});
 Attainment attain(const Target& target, const Cell& actual, const Rules& rules = {});
 
+// An actual cell's value as attain reads it ("60%" -> 0.6, "20/05/2020" -> its day serial);
+// nullopt for an empty, yes/no or unreadable one.
+struct ActualValue {
+    double value = 0;
+    bool date = false;
+};
+std::optional<ActualValue> actual_value(const Cell& cell);
+
 // Attainment 1 under the default rules.
 bool met(const Target& target, const std::vector<Cell>& actuals);
 bool met(const Target& target, const std::vector<Cell>& actuals, const Rules& rules);  // under the office's rules

@@ -35,6 +35,7 @@ constexpr Entry entries[] = {
     {Diag::peg_after_dup, "peg_after_dup", Severity::warning},
     {Diag::no_header, "no_header", Severity::error},
     {Diag::empty_sheet, "empty_sheet", Severity::error},
+    {Diag::summary_sheet, "summary_sheet", Severity::error},
     {Diag::no_target_column, "no_target_column", Severity::error},
     {Diag::no_objective_column, "no_objective_column", Severity::error},
     {Diag::section_row, "section_row", Severity::info},

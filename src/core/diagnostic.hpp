@@ -31,6 +31,7 @@ enum class Diag {
     peg_after_dup,        // warning; args: {peg date, dup date}
     no_header,            // error: no column heading recognised
     empty_sheet,          // error
+    summary_sheet,        // error: a summary sheet pegkit wrote (its tables are not a plan)
     no_target_column,     // error: a header names some columns but no target; args: {found columns}
     no_objective_column,  // error: a target but no objective or indicator column; args: {found columns}
     section_row,          // info: a row naming a group sets it for the rows below; args: {group text}

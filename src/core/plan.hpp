@@ -172,9 +172,13 @@ struct SummaryCell {
 struct SummaryPlan {
     static constexpr int width = 13;
     static constexpr int status_first_col = 7;
+    // A report, not a copy of the plan: the Relazione's table and the scorecards list this many
+    // rows at most (a sheet of 100,000 rows) and count them all.
+    static constexpr int max_listed = 2000;
     std::vector<std::vector<SummaryCell>> rows;  // each `width` cells
     std::vector<int> bold_rows;                  // headings and totals, whole rows
-    int percent_first_col = 4, percent_last_col = 5;
+    struct Area { int first_row, first_col, last_row, last_col; };
+    std::vector<Area> percent;                   // cells shown as percentages
     struct Light { int row, col, level; };       // level 0 green (>= 90 %), 1 amber (>= 60 %), 2 red
     std::vector<Light> lights;
     int chart_first = -1, chart_last = -1;       // CdR table rows (heading included): labels col 0, values col 5
@@ -190,7 +194,13 @@ struct SummaryPlan {
 };
 
 // `workbook`, when given, is the summary of every sheet with a table (Summary on request), shown
-// instead of the active sheet's.
-SummaryPlan plan_summary(const SheetCheck& check, const Summary* workbook = nullptr);
+// instead of the active sheet's. `grid`, when given, is the checked sheet's: the summary then ends
+// with the table for the Relazione sulla performance (relazione.cpp), one row per indicator row.
+SummaryPlan plan_summary(const SheetCheck& check, const Summary* workbook = nullptr, const Grid* grid = nullptr);
+
+// The Relazione's table appended to `plan`: heading, a row per indicator row of `check` (objective,
+// row, CdR, indicator, target, actual, attainment, status, deviation, note), then its rows counted
+// per status, which add up to the rows. On a page of its own when printed.
+void add_relazione(SummaryPlan& plan, const Grid& grid, const SheetCheck& check);
 
 }  // namespace pegkit

@@ -108,6 +108,14 @@ bool routinary(const Cell& dup_objective) {
 }
 
 class Checker {
+    // A summary sheet of ours opens with its title (cmd_summary_title, either language): its
+    // Relazione table has a target column, but it is no plan to check or normalize.
+    bool summary_written() const {
+        if (grid_.rows == 0 || grid_.cols == 0 || grid_.at(0, 0).type != CellType::text) return false;
+        const std::string& a1 = grid_.at(0, 0).text;
+        return a1.rfind("Riepilogo PEG del foglio «", 0) == 0 || a1.rfind("PEG summary of sheet '", 0) == 0;
+    }
+
 public:
     Checker(const Grid& grid, const SheetOptions& options)
         : grid_(grid), options_(options), cells_(prepare(grid)) {}
@@ -118,6 +126,10 @@ public:
         check_.as_of = options_.as_of;
         if (std::all_of(cells_.begin(), cells_.end(), [](const Cell& c) { return c.empty(); })) {
             add(0, -1, Diag::empty_sheet);
+            return std::move(check_);
+        }
+        if (summary_written()) {
+            add(0, -1, Diag::summary_sheet);
             return std::move(check_);
         }
         if (!find_table()) return std::move(check_);

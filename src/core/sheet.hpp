@@ -144,6 +144,8 @@ struct ObjectiveResult {
     std::string reason;
     struct Override { int row; double value; std::optional<double> computed; std::string note; };
     std::vector<Override> overrides;
+    std::optional<double> weight;      // as the group means weigh it (a blank Peso counts as 1)
+    int cdr = -1;                      // its row in the summary's CdR table
 };
 
 struct SheetCheck {

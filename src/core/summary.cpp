@@ -84,6 +84,7 @@ std::vector<ObjectiveScore> objectives_of(const SheetCheck& check) {
         r.label = rows[i].label;
         r.group = rows[i].group;
         r.indicators = o.indicators;
+        r.weight = o.weight;
         standing(o, &rows[i], j - i, check.scoring);
         out.push_back(std::move(o));
         i = j;
@@ -138,7 +139,7 @@ Summary summarize(const SheetCheck& check) {
         const std::size_t g = index;  // a lambda cannot capture a structured binding in C++17
         std::vector<Group> groups;  // in order of first appearance
         std::unordered_map<std::string, std::size_t> index_of;
-        for (const ObjectiveScore& score : objectives) {
+        for (ObjectiveScore& score : objectives) {
             const Objective& o = *score.first;
             // programme codes restart in each mission ("01-Organismi istituzionali", "01 - sistema di protezione civile")
             std::string key = key_of(o.group[g]);
@@ -150,6 +151,7 @@ Summary summarize(const SheetCheck& check) {
             }
             Group* it = &groups[pos->second];
             add(*it, score, check.scoring);
+            if (by == Column::cdr) score.result.cdr = static_cast<int>(pos->second);
         }
         SummaryTable table;
         table.by = by;

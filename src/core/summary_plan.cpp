@@ -2,35 +2,12 @@
 // out and the overrides. Words are labels or catalogue keys, put in the UI language by the front end.
 #include "plan.hpp"
 #include "status.hpp"
+#include "summary_cell.hpp"
 
 namespace pegkit {
 namespace {
 
-SummaryCell label(SummaryLabel l) {
-    SummaryCell c;
-    c.kind = SummaryCell::Kind::label;
-    c.label = l;
-    return c;
-}
-SummaryCell number(double v) {
-    SummaryCell c;
-    c.kind = SummaryCell::Kind::number;
-    c.number = v;
-    return c;
-}
-SummaryCell text(std::string s) {
-    SummaryCell c;
-    c.kind = SummaryCell::Kind::text;
-    c.text = std::move(s);
-    return c;
-}
-SummaryCell phrase(std::string key, std::vector<std::string> args = {}) {
-    SummaryCell c;
-    c.kind = SummaryCell::Kind::phrase;
-    c.text = std::move(key);
-    c.args = std::move(args);
-    return c;
-}
+using namespace summary_cell;
 
 int level_of(double v) { return v >= 0.9 - 1e-12 ? 0 : v >= 0.6 - 1e-12 ? 1 : 2; }
 
@@ -82,6 +59,7 @@ public:
         const int end = line(label(SummaryLabel::total), total);
         p_.bold_rows.push_back(end);
         p_.boxes.push_back({head, end, SummaryPlan::width - 1});
+        p_.percent.push_back({head + 1, 4, end, 5});
     }
 
     // Objectives left out, with their reason; the objective first, in the wide column. Those left out only for want of a value after their
@@ -113,9 +91,54 @@ public:
                     heading("cmd_overrides_heading", {"cmd_col_objective", "cmd_col_row", "cmd_by_cdr", "", "cmd_col_validated",
                                                       "cmd_col_computed", "cmd_col_justification"});
                 headed = true;
-                p_.boxes.back().last_row = add({text(o.label), number(v.row + 1), text(o.group[3]), {}, number(v.value),
-                                                v.computed ? number(*v.computed) : SummaryCell{}, text(v.note)});
+                const int at = add({text(o.label), number(v.row + 1), text(o.group[3]), {}, number(v.value),
+                                    v.computed ? number(*v.computed) : SummaryCell{}, text(v.note)});
+                p_.boxes.back().last_row = at;
+                p_.percent.push_back({at, 4, at, 5});
             }
+    }
+
+    // A card per CdR (the individual performance's input): its objectives with their weight,
+    // score and share of the weighted score, which add up to the CdR's mean attainment.
+    void scorecards(const Summary& s) {
+        const SummaryTable* cdr = nullptr;
+        for (const SummaryTable& t : s.tables)
+            if (t.by == Column::cdr) cdr = &t;
+        if (!cdr) return;
+        int listed = 0;
+        for (std::size_t g = 0; g < cdr->rows.size(); ++g) {
+            const SummaryRow& row = cdr->rows[g];
+            double weights = 0;
+            for (const ObjectiveResult& o : s.objectives)
+                if (o.cdr == int(g) && o.score) weights += o.weight.value_or(1.0);
+            add({});
+            const int title = add({phrase("cmd_scorecard_heading", {row.group.empty() ? std::string("—") : row.group})});
+            p_.bold_rows.push_back(title);
+            p_.page_breaks.push_back(title);
+            const int head = add({phrase("cmd_col_objective"), phrase("cmd_col_row"), phrase("cmd_col_weight"),
+                                  phrase("cmd_col_attainment"), phrase("cli_status"), phrase("cmd_col_share")});
+            p_.bold_rows.push_back(head);
+            int more = 0;
+            for (const ObjectiveResult& o : s.objectives) {
+                if (o.cdr != int(g)) continue;
+                if (++listed > SummaryPlan::max_listed) {
+                    ++more;  // in the total all the same
+                    continue;
+                }
+                const double w = o.weight.value_or(1.0);
+                add({text(o.label), number(o.row + 1), number(w), o.score ? number(*o.score) : SummaryCell{},
+                     phrase(std::string(status_key(o.status))),
+                     o.score && weights > 0 ? number(w * *o.score / weights) : SummaryCell{}});
+            }
+            if (more) add({phrase("cmd_scorecard_more", {std::to_string(more)})});
+            const int end = add({phrase("cmd_scorecard_total"), {}, number(weights), {}, {},
+                                 row.mean_attainment ? number(*row.mean_attainment) : SummaryCell{}});
+            p_.bold_rows.push_back(end);
+            p_.boxes.push_back({head, end, 5, true});
+            p_.percent.push_back({head + 1, 3, end, 3});
+            p_.percent.push_back({head + 1, 5, end, 5});
+            if (row.mean_attainment) p_.lights.push_back({end, 5, level_of(*row.mean_attainment)});
+        }
     }
 
 private:
@@ -131,14 +154,7 @@ private:
         p_.boxes.push_back({head, head, int(columns.size()) - 1, true});
     }
 
-    static SummaryCell reason(const ObjectiveResult& o) {
-        switch (o.why) {
-        case NotAssessable::marked: return o.reason.empty() ? phrase("cmd_reason_marked") : text(o.reason);
-        case NotAssessable::no_baseline: return phrase("cmd_reason_no_baseline");
-        case NotAssessable::unreadable_target: return phrase("cmd_reason_unreadable_target");
-        default: return phrase("cmd_reason_no_value");
-        }
-    }
+    static SummaryCell reason(const ObjectiveResult& o) { return summary_cell::reason(o.why, o.reason); }
 
     SummaryPlan& p_;
     int tables_ = 0, lists_ = 0;
@@ -146,7 +162,7 @@ private:
 
 }  // namespace
 
-SummaryPlan plan_summary(const SheetCheck& check, const Summary* workbook) {
+SummaryPlan plan_summary(const SheetCheck& check, const Summary* workbook, const Grid* grid) {
     SummaryPlan p;
     p.plan_year = check.plan_year;
     p.weighted = check.col(Column::weight) >= 0;
@@ -162,6 +178,8 @@ SummaryPlan plan_summary(const SheetCheck& check, const Summary* workbook) {
     }
     b.left_out(s.objectives);
     b.overrides(s.objectives);
+    b.scorecards(s);
+    if (grid) add_relazione(p, *grid, check);
     return p;
 }
 

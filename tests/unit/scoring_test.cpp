@@ -2,6 +2,8 @@
 #include "change.hpp"
 #include "header.hpp"
 #include "not_assessable.hpp"
+
+#include <algorithm>
 #include "plan.hpp"
 #include "profile.hpp"
 #include "sheet.hpp"
@@ -321,23 +323,129 @@ TEST_CASE("the summary sheet: statuses per group, objectives left out, overrides
     CHECK(row_of(p, "cmd_left_out_heading") == V{"cmd_left_out_heading"});
     CHECK(row_of(p, "Mostre") == V{"Mostre", "5", "20 - Cultura", "sterilizzato: musei chiusi (DPCM 8/3/2020)"});
     CHECK(row_of(p, "Visitatori") == V{"Visitatori", "6", "20 - Cultura", "", "0.9", "0.7", "chiusura forzata per lavori"});
-    CHECK(row_of(p, "Biblioteche").empty());  // its unjustified 100 % is no override
-    // printed: each table after the first, then the lists, start a page, at their first row
+    // Biblioteche's unjustified 100 % is no override: no row of it with a validated value
+    CHECK(std::none_of(p.rows.begin(), p.rows.end(), [](const auto& r) {
+        return shown(r[0]) == "Biblioteche" && r[4].kind == SummaryCell::Kind::number;
+    }));
+    // printed: each table after the first, the lists, each scorecard start a page, at their first row
     std::vector<std::string> starts;
-    for (int r : p.page_breaks) starts.push_back(shown(p.rows[std::size_t(r)][r == p.page_breaks.back() ? 0 : SummaryPlan::status_first_col]));
+    for (int r : p.page_breaks) {
+        const auto& row = p.rows[std::size_t(r)];
+        starts.push_back(shown(row[0]).empty() ? shown(row[SummaryPlan::status_first_col]) : shown(row[0]));
+    }
     int tables = 0;
     for (const auto& r : p.rows) tables += shown(r[SummaryPlan::status_first_col]) == "cmd_status_at(30/06/2020)";
     CHECK(tables == 4);
-    CHECK(starts == V{"cmd_status_at(30/06/2020)", "cmd_status_at(30/06/2020)", "cmd_status_at(30/06/2020)", "cmd_left_out_heading"});
+    CHECK(starts == V{"cmd_status_at(30/06/2020)", "cmd_status_at(30/06/2020)", "cmd_status_at(30/06/2020)", "cmd_left_out_heading",
+                      "cmd_scorecard_heading(10 - Ragioneria)", "cmd_scorecard_heading(20 - Cultura)"});
     CHECK(std::is_sorted(p.page_breaks.begin(), p.page_breaks.end()));
-    // framed: the four tables from their headings to their totals, then the two lists
-    REQUIRE(p.boxes.size() == 6);
+    // framed: the four tables from their headings to their totals, the two lists, the two scorecards
+    REQUIRE(p.boxes.size() == 8);
     CHECK(p.rows[std::size_t(p.boxes[0].last_row)][0].label == SummaryLabel::total);
     CHECK(shown(p.rows[std::size_t(p.boxes[4].first_row)][0]) == "cmd_col_objective");
     CHECK(shown(p.rows[std::size_t(p.boxes[4].last_row)][0]) == "Mostre");
     CHECK(p.boxes[4].last_col == 3);
     CHECK(shown(p.rows[std::size_t(p.boxes[5].last_row)][0]) == "Visitatori");
     CHECK(p.boxes[5].last_col == 6);
+}
+
+TEST_CASE("a scorecard per CdR: weights, scores and shares adding up to the CdR's mean", "[scoring][plan][scorecard]") {
+    using V = std::vector<std::string>;
+    const SummaryPlan p = plan_summary(check_with(sheet, "", Date{2020, 6, 30}));
+    const auto card = std::find_if(p.rows.begin(), p.rows.end(),
+                                   [](const auto& r) { return shown(r[0]) == "cmd_scorecard_heading(10 - Ragioneria)"; });
+    REQUIRE(card != p.rows.end());
+    // objective | row | weight | score | status | share of the weighted score (40·1 + 30·0.75) / 70
+    V got[4];
+    for (int i = 0; i < 4; ++i)
+        for (std::size_t c = 0; c < 6; ++c) got[i].push_back(shown((*(card + 2 + i))[c]));
+    CHECK(got[0] == V{"Chiusura rendiconto", "2", "40", "1", "status_reached", "0.571429"});
+    CHECK(got[1] == V{"Riscossione", "3", "30", "0.75", "status_at_risk", "0.321429"});
+    CHECK(got[2] == V{"Nuovo portale", "4", "30", "", "status_in_progress", ""});  // no score yet: no share, no weight counted
+    CHECK(got[3] == V{"cmd_scorecard_total", "", "70", "", "", "0.892857"});
+    CHECK(row_of(p, "10 - Ragioneria")[5] == "0.892857");  // the CdR table's mean
+}
+
+TEST_CASE("the Relazione table: a row per indicator row, counted per status", "[scoring][plan][relazione]") {
+    using V = std::vector<std::string>;
+    const Grid grid = grid_of(sheet);
+    const SummaryPlan p = plan_summary(check_with(sheet, "", Date{2020, 6, 30}), nullptr, &grid);
+    // objective | row | CdR | indicator | target (canonical) | actual as written | attainment | status | deviation | note
+    const struct {
+        const char* objective;
+        V row;
+    } cases[] = {
+        {"Chiusura rendiconto", {"Chiusura rendiconto", "2", "10 - Ragioneria", "Data approvazione", "entro il 31/05/2020",
+                                 "20/05/2020", "1", "status_reached", "-11", ""}},
+        {"Riscossione", {"Riscossione", "3", "10 - Ragioneria", "Percentuale riscossa", "≥ 80%", "60%", "0.75",
+                         "status_at_risk", "-0.2", ""}},
+        {"Nuovo portale", {"Nuovo portale", "4", "10 - Ragioneria", "Data di avvio", "entro il 30/11/2020", "", "",
+                           "status_in_progress", "", ""}},
+        // left out of the scores, its deviation still shown: the office explains it in the note
+        {"Mostre", {"Mostre", "5", "20 - Cultura", "Numero mostre", "≥ 4", "2", "", "status_not_assessable", "-2",
+                    "sterilizzato: musei chiusi (DPCM 8/3/2020)"}},
+        {"Visitatori", {"Visitatori", "6", "20 - Cultura", "Numero visitatori", "≥ 10.000", "7.000", "0.9", "status_on_track",
+                        "-3000", "chiusura forzata per lavori"}},
+    };
+    const auto heading = std::find_if(p.rows.begin(), p.rows.end(), [](const auto& r) { return shown(r[0]) == "cmd_relazione_heading"; });
+    REQUIRE(heading != p.rows.end());
+    for (const auto& c : cases) {
+        INFO(c.objective);
+        const auto at = std::find_if(heading, p.rows.end(), [&](const auto& r) { return shown(r[0]) == c.objective; });
+        REQUIRE(at != p.rows.end());
+        V got;
+        for (std::size_t i = 0; i < 10; ++i) got.push_back(shown((*at)[i]));
+        CHECK(got == c.row);
+    }
+    // the attainment column as percentages, and the deviation of a percent target
+    const int riscossione = int(std::find_if(heading, p.rows.end(), [](const auto& r) { return shown(r[0]) == "Riscossione"; }) - p.rows.begin());
+    auto percent_at = [&](int row, int col) {
+        return std::any_of(p.percent.begin(), p.percent.end(), [&](const SummaryPlan::Area& a) {
+            return a.first_row <= row && row <= a.last_row && a.first_col <= col && col <= a.last_col;
+        });
+    };
+    CHECK(percent_at(riscossione, 6));
+    CHECK(percent_at(riscossione, 8));
+    CHECK_FALSE(percent_at(riscossione, 5));
+    // counted: 6 rows, and the statuses add up to them
+    const auto rows = std::find_if(heading, p.rows.end(), [](const auto& r) { return shown(r[0]) == "cmd_relazione_rows"; });
+    REQUIRE(rows != p.rows.end());
+    CHECK(shown((*rows)[1]) == "6");
+    int sum = 0;
+    for (auto r = rows + 1; r != p.rows.end(); ++r) sum += std::stoi(shown((*r)[1]));
+    CHECK(sum == 6);
+    CHECK(std::count(p.page_breaks.begin(), p.page_breaks.end(), int(heading - p.rows.begin())) == 1);
+}
+
+TEST_CASE("a summary sheet pegkit wrote is no plan, though its Relazione table has a target column", "[scoring][relazione]") {
+    const std::string relazione =
+        "\tRiga\tCdR\tIndicatore\tTarget\tValore raggiunto\n"
+        "Riscossione\t3\t10 - Ragioneria\tPercentuale riscossa\t≥ 80%\t60%\n";
+    for (const char* title : {"Riepilogo PEG del foglio «PEG 2020», 2020", "PEG summary of sheet 'PEG 2020', 2020"}) {
+        INFO(title);
+        const SheetCheck c = check_sheet(grid_of(std::string(title) + "\n" + relazione));
+        CHECK_FALSE(c.found);
+        REQUIRE(c.findings.size() == 1);
+        CHECK(c.findings[0].code == Diag::summary_sheet);
+    }
+    CHECK(check_sheet(grid_of("Riepilogo obiettivi 2020\n" + relazione)).found);  // an office's own title is not ours
+}
+
+TEST_CASE("the Relazione table of a huge sheet lists 2,000 rows and counts them all", "[scoring][plan][relazione]") {
+    std::string tsv = "Cdr\tObiettivo\tIndicatore\tTarget\tValore raggiunto\n";
+    for (int i = 0; i < 2100; ++i) tsv += "10 - Ragioneria\tPratica " + std::to_string(i) + "\tGiorni\t<= 30 giorni\t20\n";
+    const Grid grid = grid_of(tsv);
+    const SummaryPlan p = plan_summary(check_with(tsv, "", Date{2021, 3, 1}, 2020), nullptr, &grid);
+    const auto row = [&](const std::string& first) {
+        return std::find_if(p.rows.begin(), p.rows.end(), [&](const auto& r) { return shown(r[0]) == first; });
+    };
+    CHECK(row("Pratica 1999") != p.rows.end());
+    CHECK(std::count_if(p.rows.begin(), p.rows.end(), [](const auto& r) { return shown(r[0]) == "Pratica 2000"; }) == 0);
+    CHECK(row("cmd_scorecard_more(100)") != p.rows.end());
+    CHECK(row("cmd_relazione_more(100)") != p.rows.end());
+    REQUIRE(row("cmd_relazione_rows") != p.rows.end());
+    CHECK(shown((*row("cmd_relazione_rows"))[1]) == "2100");
+    CHECK(shown((*row("status_reached"))[1]) == "2100");
 }
 
 TEST_CASE("the summary sheet after the year: objectives without a value counted in one line", "[scoring][plan]") {
