@@ -448,6 +448,12 @@ PROSE = {
             (0, "Run again, from the plan sheet or from its summary sheet, Summary updates that same sheet "
                 "in place, in one step that Edit ▸ Undo takes back; your notes on it, the cells right of the "
                 "tables and the chart where you moved it stay. Another plan sheet gets its own summary."),
+            (0, "The summary sheet also holds a scorecard per CdR (its objectives, weights, attainment and share "
+                "of the weighted score, which add up to the CdR's mean) and, at the end, the table for the "
+                "Relazione sulla performance: a row per indicator row with target, actual value, attainment, "
+                "status, deviation from target and notes. It prints on landscape pages fitted to the width, "
+                "each table on a page and the chart on its own; Export PDF (also PEG ▸ Summary as PDF) saves "
+                "that PDF beside the workbook, and pegkit-check --pdf DIR does the same for many files."),
             (0, "Copy for Excel (also PEG ▸ Copy for Excel) saves beside the workbook a copy named "
                 "“name (values).xlsx” in which every cell with a PEG function holds its value, so that "
                 "colleagues who open it in Excel see numbers and texts, not #NAME?; notes, fills and "
@@ -508,6 +514,13 @@ PROSE = {
                 "stesso foglio, in un solo passo che Modifica ▸ Annulla riporta indietro; le tue note, le "
                 "celle a destra delle tabelle e il grafico dove l'hai spostato restano. Un altro foglio del "
                 "piano ha il proprio riepilogo."),
+            (0, "Il foglio di riepilogo contiene anche una scheda per ogni CdR (obiettivi, pesi, "
+                "raggiungimento e quota del punteggio ponderato, che sommano alla media del CdR) e, in fondo, "
+                "la tabella per la Relazione sulla performance: una riga per riga d'indicatore con target, "
+                "valore raggiunto, raggiungimento, stato, scostamento dal target e note. Si stampa su pagine "
+                "orizzontali adattate alla larghezza, una tabella per pagina e il grafico su una pagina sua; "
+                "Esporta PDF (anche PEG ▸ Riepilogo in PDF) salva quel PDF accanto al documento, e "
+                "pegkit-check --pdf CARTELLA fa lo stesso per molti file."),
             (0, "Copia per Excel (anche PEG ▸ Copia per Excel) salva accanto al documento una copia "
                 "chiamata «nome (valori).xlsx» in cui ogni cella con una funzione PEG contiene il suo "
                 "valore, così chi la apre con Excel vede numeri e testi, non #NOME?; note, colori e le "

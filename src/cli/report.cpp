@@ -86,7 +86,7 @@ SheetReport check_grid(std::string name, const Grid& grid, const SheetOptions& o
     out.summary = summarize(check);
     out.profile = format_profile(Profile{options.rules, options.scoring});
     out.as_of = options.as_of;
-    if (report.summary_plan && check.found) out.summary_plan = plan_summary(check);
+    if (report.summary_plan && check.found) out.summary_plan = plan_summary(check, nullptr, &grid);
     return out;
 }
 

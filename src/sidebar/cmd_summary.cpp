@@ -187,7 +187,8 @@ Outcome summary(const ActiveSheet& s, const Checked& c, const std::optional<Summ
     // Calc creates a document's drawing layer on its first chart, and doing so turns its undo
     // recording back on behind our lock (it restores the state it saw before): create it first.
     Reference<css::drawing::XDrawPageSupplier>(s.sheet, UNO_QUERY_THROW)->getDrawPage();
-    SummaryPlan plan = plan_summary(c.check, c.workbook ? &*c.workbook : nullptr);
+    // the Relazione's table is the active sheet's, also under a workbook summary
+    SummaryPlan plan = plan_summary(c.check, c.workbook ? &*c.workbook : nullptr, &c.grid);
     std::shared_ptr<Edit> edit;
     if (existing) edit = std::make_shared<UpdatedSummary>(s, std::move(plan), *existing, lang);
     else edit = std::make_shared<NewSummary>(s, std::move(plan), name, lang);

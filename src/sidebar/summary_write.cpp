@@ -170,9 +170,13 @@ void write_summary(const Reference<css::sheet::XSpreadsheetDocument>& document,
     write_step("summary styles");
     if (!bold.empty()) props_of(factory, bold)->setPropertyValue("CharWeight", Any(css::awt::FontWeight::BOLD));
     keep_undo_locked();  // each attribute call may turn Calc's recording back on (edit.hpp)
-    props_of(factory, {range(index, 0, plan.percent_first_col, rows - 1, plan.percent_last_col)})
-        ->setPropertyValue("NumberFormat", Any(format_index(document, css::i18n::NumberFormatIndex::PERCENT_DEC2, locale)));
-    keep_undo_locked();
+    std::vector<css::table::CellRangeAddress> percent;
+    for (const SummaryPlan::Area& a : plan.percent) percent.push_back(range(index, a.first_row, a.first_col, a.last_row, a.last_col));
+    if (!percent.empty()) {
+        props_of(factory, percent)
+            ->setPropertyValue("NumberFormat", Any(format_index(document, css::i18n::NumberFormatIndex::PERCENT_DEC2, locale)));
+        keep_undo_locked();
+    }
     const sal_Int32 light[3] = {fill_green, fill_amber, fill_red};
     for (int k = 0; k < 3; ++k)
         if (!colours[k].empty()) {

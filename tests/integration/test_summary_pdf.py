@@ -2,7 +2,9 @@
 """The summary printed (issue 11, item 1) in a real headless Calc, read back from its PDF with
 poppler: vnd.pegkit:ExportPDF writes "<name> (riepilogo).pdf" beside the workbook with the summary
 sheet alone, on landscape pages; each group table on a page of its own (the CdR table of the
-sample fits one), then the lists, then the chart alone on the last page; the title on every page;
+sample fits one), then the lists, then the Relazione's table (a row per objective line, each
+attainment as computed here, the statuses adding up), then the chart alone on the last page; the
+title on every page;
 every group's label and every column heading whole in the text; the workbook not modified, no
 undo step; allowed on a read-only document; refused, writing nothing, before any Summary and on
 an unsaved document.
@@ -47,6 +49,62 @@ def flat(text):
     return re.sub(r"\s+", " ", text)
 
 
+def relazione_checks(report, data):
+    """The Relazione's table on the summary sheet: a row per objective line of the sample, each
+    attainment the illustrative one computed here (where the fixture gives an actual), the rows
+    counted per status adding up to them."""
+    start = next((i for i, r in enumerate(data) if r[0] == "Obiettivi e indicatori per la Relazione sulla performance"), None)
+    if not report.check("the Relazione's table below the lists", start is not None):
+        return
+    rows = []
+    for r in data[start + 2:]:
+        if r[0] == "":
+            break
+        rows.append(r)
+    lines = wb.objective_lines(wb.sample_rows())
+    report.check(f"a row per objective line of the plan ({len(lines)})", [int(r[1]) for r in rows] == lines,
+                 f"{len(rows)} rows")
+    by_line = dict(wb.sample_rows())
+    bad = []
+    for r in rows:
+        _, att = wb.illustrative(int(r[1]), wb.typed_target(by_line[int(r[1])][wb.PEG_TARGET]))
+        if att is not None and (r[6] == "" or abs(r[6] - att) > 1e-9):
+            bad.append((int(r[1]), r[6], att))
+    report.check("each attainment as computed here", not bad, str(bad[:4]))
+    count = next(i for i, r in enumerate(data) if r[0] == "Righe (indicatori)")
+    statuses = [data[count + 1 + k][1] for k in range(6)]
+    report.check("the rows counted, the six statuses adding up to them",
+                 data[count][1] == len(rows) and sum(statuses) == len(rows), f"{data[count][1]} rows, statuses {statuses}")
+
+
+def scorecard_checks(report, data):
+    """A scorecard per CdR of the CdR table, in its order: the objectives listed add up to the CdR's
+    count, and the shares of the weighted score to the CdR's mean attainment."""
+    head = next(i for i, r in enumerate(data) if r[0] == "CdR")
+    table = {}
+    for r in data[head + 1:]:
+        if r[0] == "Totale":
+            break
+        table[r[0]] = (int(r[1]), r[5])
+    cards, bad = [], []
+    for i, r in enumerate(data):
+        if isinstance(r[0], str) and r[0].startswith("Scheda del responsabile: "):
+            cdr = r[0][len("Scheda del responsabile: "):]
+            rows = []
+            for x in data[i + 2:]:
+                if x[0] == "Punteggio ponderato":
+                    break
+                rows.append(x)
+            shares = sum(x[5] for x in rows if x[5] != "")
+            cards.append(cdr)
+            want_n, want_mean = table.get(cdr, (None, None))
+            if len(rows) != want_n or (want_mean != "" and abs(shares - want_mean) > 1e-9) or x[5] != want_mean:
+                bad.append((cdr[:30], len(rows), want_n, shares, want_mean))
+    report.check(f"a scorecard per CdR ({len(table)}), in the table's order", cards == list(table), f"{len(cards)} cards")
+    report.check("each scorecard: its objectives, the shares adding up to the CdR's mean, its weighted score that mean",
+                 not bad, str(bad[:3]))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--oxt", required=True)
@@ -77,7 +135,9 @@ def main():
             data = used(summary).getDataArray()
             tables = sum(1 for r in data if str(r[7]).startswith("Stato degli obiettivi"))
             cdr = [r[0] for r in data[data.index(next(r for r in data if r[0] == "CdR")) + 1:]]
-            cdr = cdr[:cdr.index("Totale")]
+            cdr = cdr[:cdr.index("Totale")]  # each has its scorecard on a page
+            relazione_checks(report, data)
+            scorecard_checks(report, data)
             doc.store()
             undo = doc.getUndoManager()
             steps = len(undo.getAllUndoActionTitles())
@@ -90,8 +150,14 @@ def main():
                          and len(undo.getAllUndoActionTitles()) == steps)
             if os.path.isfile(pdf):
                 got = pages(pdf)
-                want = tables + 1 + 1  # a page per table, the lists, the chart
-                report.check(f"{want} pages: {tables} tables, the lists, the chart", len(got) == want, f"{len(got)} pages")
+                # a page per table, the lists, the Relazione's table (pages of its own), the chart
+                report.check(f"pages: the {tables} tables one per page, the lists, then the Relazione, the chart last",
+                             len(got) > tables + 3 and all("Stato degli obiettivi" in t for _, _, t in got[:tables])
+                             and "Obiettivi non valutabili" in got[tables][2]
+                             and all("Scheda del responsabile" in t for _, _, t in got[tables + 1:tables + 1 + len(cdr)])
+                             and "Obiettivi e indicatori per la Relazione" in got[tables + 1 + len(cdr)][2]
+                             and all("Stato degli obiettivi" not in t for _, _, t in got[tables:]),
+                             f"{len(got)} pages")
                 report.check("every page landscape", got and all(w > h for w, h, _ in got), str([(w, h) for w, h, _ in got]))
                 # the chart's page prints other columns than the title row's: the chart's title names the plan
                 report.check("the title on every page of the tables and lists, the plan named on the chart's",
@@ -112,8 +178,8 @@ def main():
                 report.check("the chart alone on the last page, with its title",
                              "Raggiungimento medio per CdR" in last and "Obiettivi" not in last and "Totale" not in last,
                              repr(flat(last)[:200]))
-                report.check("the lists on the page before the chart",
-                             len(got) > 1 and "Obiettivi non valutabili" in got[-2][2], repr(flat(got[-2][2])[:200]))
+                report.check("the Relazione's counts on the page before the chart",
+                             len(got) > 1 and "Righe (indicatori)" in got[-2][2], repr(flat(got[-2][2])[:200]))
                 # the batch tool, on the saved workbook: the same pages; its note says where
                 out_dir = os.path.join(tmp, "pdf out")
                 run = subprocess.run([args.check, "--lang", "it", "--json", "--pdf", out_dir, path], capture_output=True,
