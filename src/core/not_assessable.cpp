@@ -1,9 +1,9 @@
 #include "not_assessable.hpp"
 
 #include "clean.hpp"
+#include "tab_lines.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <set>
 
 namespace pegkit {
@@ -17,19 +17,10 @@ struct Line {
 
 std::vector<Line> lines_of(std::string_view property) {
     std::vector<Line> out;
-    for (std::size_t start = 0; start < property.size();) {
-        const std::size_t end = std::min(property.find('\n', start), property.size());
-        const std::string_view line = property.substr(start, end - start);
-        start = end + 1;
-        const std::size_t t1 = line.find('\t');
-        const std::size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
-        if (t2 == std::string_view::npos) continue;
-        Line l;
-        l.sheet = std::string(line.substr(0, t1));
-        const std::string_view row = line.substr(t1 + 1, t2 - t1 - 1);
-        auto [p, ec] = std::from_chars(row.data(), row.data() + row.size(), l.row);
-        if (ec != std::errc() || p != row.data() + row.size() || l.row < 1) continue;
-        l.reason = clean(line.substr(t2 + 1));
+    for (const TabLine& t : tab_lines(property)) {
+        const std::optional<int> row = field_int(t.second);
+        if (!row || *row < 1) continue;
+        Line l{std::string(t.first), *row, clean(t.rest)};
         if (!l.reason.empty()) out.push_back(std::move(l));
     }
     return out;

@@ -1,7 +1,8 @@
 #include "summary_link.hpp"
 
+#include "tab_lines.hpp"
+
 #include <algorithm>
-#include <charconv>
 
 namespace pegkit {
 namespace {
@@ -19,18 +20,10 @@ bool alive(const SummaryLink& l, const std::vector<std::string>& sheets) {
 
 std::vector<SummaryLink> stored_links(std::string_view property) {
     std::vector<SummaryLink> out;
-    for (std::size_t start = 0; start < property.size();) {
-        const std::size_t end = std::min(property.find('\n', start), property.size());
-        const std::string_view line = property.substr(start, end - start);
-        start = end + 1;
-        const std::size_t t1 = line.find('\t');
-        const std::size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
-        if (t2 == std::string_view::npos || t1 == 0 || t2 == t1 + 1) continue;
-        SummaryLink l{std::string(line.substr(0, t1)), std::string(line.substr(t1 + 1, t2 - t1 - 1)), 0};
-        const std::string_view rows = line.substr(t2 + 1);
-        auto [p, ec] = std::from_chars(rows.data(), rows.data() + rows.size(), l.rows);
-        if (ec != std::errc() || p != rows.data() + rows.size() || l.rows < 0) continue;
-        out.push_back(std::move(l));
+    for (const TabLine& t : tab_lines(property)) {
+        const std::optional<int> rows = field_int(t.rest);
+        if (t.first.empty() || t.second.empty() || !rows || *rows < 0) continue;
+        out.push_back({std::string(t.first), std::string(t.second), *rows});
     }
     return out;
 }
