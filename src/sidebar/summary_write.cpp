@@ -112,6 +112,18 @@ void set_look(const Reference<css::chart::XChartDocument>& doc, const SummaryCha
     x->setPropertyValue("CharHeight", Any(chart.label_height));
 }
 
+// A cell's text on one line (the cell wraps it): a text with line breaks through setDataArray
+// records an undo action of Calc's even behind our lock (7.4, edit.hpp), and the plan's own cells
+// (an indicator, a note) often have them.
+std::string one_line(std::string s) {
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (s[i] == '\r' || s[i] == '\n') {
+            const bool pair = s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n';
+            s.replace(i, pair ? 2 : 1, " ");
+        }
+    return s;
+}
+
 // A chart's shape is named by its embedded object's PersistName; XNamed gives "" in 7.4.
 std::string chart_of_shape(const Reference<css::drawing::XShape>& shape) {
     const Reference<css::beans::XPropertySet> props(shape, UNO_QUERY);
@@ -144,7 +156,7 @@ Sequence<Sequence<Any>> summary_cells(const SummaryPlan& plan, Lang lang, const 
             Any& out = row.getArray()[c];
             switch (cell.kind) {
             case SummaryCell::Kind::empty: out <<= rtl::OUString(); break;
-            case SummaryCell::Kind::text: out <<= uno::to_ou(cell.text); break;
+            case SummaryCell::Kind::text: out <<= uno::to_ou(one_line(cell.text)); break;
             case SummaryCell::Kind::number: out <<= cell.number; break;
             case SummaryCell::Kind::label: out <<= uno::to_ou(summary_label(plan, cell.label, lang, plan_sheet)); break;
             case SummaryCell::Kind::phrase: out <<= uno::to_ou(say(cell.text, lang, cell.args)); break;

@@ -435,19 +435,23 @@ def use_profile_panel(doc, deck, report, display, path, lang):
                  and user_property(doc, "pegkit.as_of") is None and bands.getText() == "", repr(status))
 
 
+def summary_button(deck, *labels):
+    """(the Summary panel's button labelled one of `labels` or None, the panel's status text), the
+    panel expanded."""
+    deck.getPanels().getByName("PegkitSummaryPanel").expand(True)
+    time.sleep(RENDER_WAIT / 2)
+    buttons, texts, _ = panel_controls(deck, "PegkitSummaryPanel")
+    return next((b for b in buttons if b.getModel().Label in labels), None), texts[-1]
+
+
 def use_excel_copy(office, doc, deck, report, lang):
     """The Summary panel's Copy for Excel, pressed: an .xlsx beside the workbook, named in the UI
     language, and the status says where; the workbook is not modified."""
-    panel = deck.getPanels().getByName("PegkitSummaryPanel")
-    panel.expand(True)
-    time.sleep(RENDER_WAIT / 2)
-    buttons, texts, _ = panel_controls(deck, "PegkitSummaryPanel")
     name = "peg-2020-cm-venezia (valori).xlsx" if lang.startswith("it") else "peg-2020-cm-venezia (values).xlsx"
     out = os.path.join(office.tmp, name)
     modified = doc.isModified()
-    label = "Copia per Excel" if lang.startswith("it") else "Copy for Excel"
-    button = next(b for b in buttons if b.getModel().Label == label)
-    status = press(button, texts[-1])
+    button, status_text = summary_button(deck, "Copia per Excel", "Copy for Excel")
+    status = press(button, status_text)
     report.check("Summary panel: Copy for Excel writes the .xlsx beside the workbook and says where",
                  os.path.isfile(out) and name in status and doc.isModified() == modified, repr(status))
 
@@ -456,21 +460,14 @@ def use_export_pdf(office, doc, deck, report, lang, artifacts):
     """The Summary panel's Export PDF, pressed after a Summary: the summary sheet's PDF beside the
     workbook, named in the UI language, on landscape pages; the workbook is not modified. Its first
     page is rendered into the artifacts, to be looked at."""
-    panel = deck.getPanels().getByName("PegkitSummaryPanel")
-    panel.expand(True)
-    time.sleep(RENDER_WAIT / 2)
-    buttons, texts, _ = panel_controls(deck, "PegkitSummaryPanel")
     name = "peg-2020-cm-venezia (riepilogo).pdf" if lang.startswith("it") else "peg-2020-cm-venezia (summary).pdf"
     out = os.path.join(office.tmp, name)
+    press(*summary_button(deck, "Crea riepilogo", "Create summary"))  # the summary sheet first
     modified = doc.isModified()
-    create = next(b for b in buttons if b.getModel().Label in ("Crea riepilogo", "Create summary"))
-    press(create, texts[-1])  # the summary sheet first
-    buttons, texts, _ = panel_controls(deck, "PegkitSummaryPanel")
-    label = "Esporta PDF" if lang.startswith("it") else "Export PDF"
-    button = next((b for b in buttons if b.getModel().Label == label), None)
-    if not report.check("Summary panel: an Export PDF button", button is not None, str([b.getModel().Label for b in buttons])):
+    button, status_text = summary_button(deck, "Esporta PDF", "Export PDF")
+    if not report.check("Summary panel: an Export PDF button", button is not None):
         return
-    status = press(button, texts[-1])
+    status = press(button, status_text)
     info = subprocess.run(["pdfinfo", out], capture_output=True, text=True).stdout if os.path.isfile(out) else ""
     size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info)
     report.check("Summary panel: Export PDF writes the summary's PDF beside the workbook, landscape, and says where",
