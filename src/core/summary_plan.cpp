@@ -2,6 +2,7 @@
 // out and the overrides. Words are labels or catalogue keys, put in the UI language by the front end.
 #include "plan.hpp"
 #include "status.hpp"
+#include "reading.hpp"
 #include "summary_cell.hpp"
 
 namespace pegkit {
@@ -11,9 +12,28 @@ using namespace summary_cell;
 
 int level_of(double v) { return v >= 0.9 - 1e-12 ? 0 : v >= 0.6 - 1e-12 ? 1 : 2; }
 
+// An attainment's colour: under a profile with bands, the band it falls in (the first red, the
+// last green, those between amber; below the first red, above the last green); else 90 % / 60 %.
+int attainment_level(double v, const Scoring& s) {
+    if (s.bands.empty()) return level_of(v);
+    const double pct = v * 100;
+    if (pct < s.bands.front().from - 1e-9) return 2;
+    std::size_t i = 0;
+    while (i + 1 < s.bands.size() && pct >= s.bands[i + 1].from - 1e-9) ++i;
+    return i + 1 == s.bands.size() ? 0 : i == 0 ? 2 : 1;
+}
+
+// "0–60% | 60–90% | 90–100%": the bands as the legend lists them.
+std::string bands_text(const Scoring& s) {
+    std::string out;
+    for (const Band& b : s.bands)
+        out += (out.empty() ? "" : " | ") + reading::format_number(b.from, 2) + "–" + reading::format_number(b.to, 2) + "%";
+    return out;
+}
+
 class Builder {
 public:
-    explicit Builder(SummaryPlan& p) : p_(p) {}
+    Builder(SummaryPlan& p, const Scoring& scoring) : p_(p), scoring_(scoring) {}
 
     int add(std::vector<SummaryCell> r) {
         r.resize(SummaryPlan::width);
@@ -30,7 +50,7 @@ public:
         for (int n : r.statuses) out.push_back(number(n));
         const int at = add(std::move(out));
         if (r.assessed) p_.lights.push_back({at, 4, level_of(r.pct_met())});
-        if (r.mean_attainment) p_.lights.push_back({at, 5, level_of(*r.mean_attainment)});
+        if (r.mean_attainment) p_.lights.push_back({at, 5, attainment_level(*r.mean_attainment, scoring_)});
         return at;
     }
 
@@ -137,7 +157,7 @@ public:
             p_.boxes.push_back({head, end, 5, true});
             p_.percent.push_back({head + 1, 3, end, 3});
             p_.percent.push_back({head + 1, 5, end, 5});
-            if (row.mean_attainment) p_.lights.push_back({end, 5, level_of(*row.mean_attainment)});
+            if (row.mean_attainment) p_.lights.push_back({end, 5, attainment_level(*row.mean_attainment, scoring_)});
         }
     }
 
@@ -157,6 +177,7 @@ private:
     static SummaryCell reason(const ObjectiveResult& o) { return summary_cell::reason(o.why, o.reason); }
 
     SummaryPlan& p_;
+    const Scoring& scoring_;
     int tables_ = 0, lists_ = 0;
 };
 
@@ -168,9 +189,10 @@ SummaryPlan plan_summary(const SheetCheck& check, const Summary* workbook, const
     p.weighted = check.col(Column::weight) >= 0;
     p.has_actual = check.col(Column::actual) >= 0;
     const Summary s = workbook ? *workbook : summarize(check);
-    Builder b(p);
+    Builder b(p, check.scoring);
     b.add({label(SummaryLabel::title)});
-    b.add({label(p.weighted ? SummaryLabel::legend_weighted : SummaryLabel::legend)});
+    if (check.scoring.bands.empty()) b.add({label(p.weighted ? SummaryLabel::legend_weighted : SummaryLabel::legend)});
+    else b.add({phrase(p.weighted ? "cmd_summary_legend_bands_weighted" : "cmd_summary_legend_bands", {bands_text(check.scoring)})});
     p.bold_rows.push_back(0);
     for (const SummaryTable& table : s.tables) {
         b.add({});

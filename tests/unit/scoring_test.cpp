@@ -349,6 +349,27 @@ TEST_CASE("the summary sheet: statuses per group, objectives left out, overrides
     CHECK(p.boxes[5].last_col == 6);
 }
 
+TEST_CASE("colours: a profile's bands colour the attainments, the legend lists them", "[scoring][plan][colours]") {
+    // 0.55 in the first band (red), 0.7 in the middle one (amber), 0.95 in the last (green)
+    const SummaryPlan p = plan_summary(check_with(sheet, "fasce=0-60:0 | 60-80:pro | 80-100:100", Date{2020, 6, 30}));
+    CHECK(shown(p.rows[1][0]) == "cmd_summary_legend_bands_weighted(0–60% | 60–80% | 80–100%)");
+    int checked = 0;
+    for (const SummaryPlan::Light& l : p.lights) {
+        if (l.col != 5) continue;
+        const double v = p.rows[std::size_t(l.row)][5].number;
+        CHECK(l.level == (v >= 0.8 - 1e-12 ? 0 : v >= 0.6 - 1e-12 ? 1 : 2));
+        ++checked;
+    }
+    CHECK(checked > 4);
+    // without bands, today's 90 % / 60 %
+    const SummaryPlan plain = plan_summary(check_with(sheet, "", Date{2020, 6, 30}));
+    CHECK(plain.rows[1][0].kind == SummaryCell::Kind::label);
+    for (const SummaryPlan::Light& l : plain.lights) {
+        const double v = plain.rows[std::size_t(l.row)][std::size_t(l.col)].number;
+        CHECK(l.level == (v >= 0.9 - 1e-12 ? 0 : v >= 0.6 - 1e-12 ? 1 : 2));
+    }
+}
+
 TEST_CASE("a scorecard per CdR: weights, scores and shares adding up to the CdR's mean", "[scoring][plan][scorecard]") {
     using V = std::vector<std::string>;
     const SummaryPlan p = plan_summary(check_with(sheet, "", Date{2020, 6, 30}));
