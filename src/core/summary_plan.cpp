@@ -135,8 +135,9 @@ public:
             const int title = add({phrase("cmd_scorecard_heading", {row.group.empty() ? std::string("—") : row.group})});
             p_.bold_rows.push_back(title);
             p_.page_breaks.push_back(title);
+            // the attainment in the wide column the group tables' mean uses (its heading fits whole)
             const int head = add({phrase("cmd_col_objective"), phrase("cmd_col_row"), phrase("cmd_col_weight"),
-                                  phrase("cmd_col_attainment"), phrase("cli_status"), phrase("cmd_col_share")});
+                                  phrase("cli_status"), phrase("cmd_col_share"), phrase("cmd_col_attainment")});
             p_.bold_rows.push_back(head);
             int more = 0;
             for (const ObjectiveResult& o : s.objectives) {
@@ -146,17 +147,16 @@ public:
                     continue;
                 }
                 const double w = o.weight.value_or(1.0);
-                add({text(o.label), number(o.row + 1), number(w), o.score ? number(*o.score) : SummaryCell{},
-                     phrase(std::string(status_key(o.status))),
-                     o.score && weights > 0 ? number(w * *o.score / weights) : SummaryCell{}});
+                add({text(o.label), number(o.row + 1), number(w), phrase(std::string(status_key(o.status))),
+                     o.score && weights > 0 ? number(w * *o.score / weights) : SummaryCell{},
+                     o.score ? number(*o.score) : SummaryCell{}});
             }
             if (more) add({phrase("cmd_scorecard_more", {std::to_string(more)})});
             const int end = add({phrase("cmd_scorecard_total"), {}, number(weights), {}, {},
-                                 row.mean_attainment ? number(*row.mean_attainment) : SummaryCell{}});
+                                 row.mean_attainment ? number(*row.mean_attainment) : SummaryCell{}});  // = the shares' sum
             p_.bold_rows.push_back(end);
             p_.boxes.push_back({head, end, 5, true});
-            p_.percent.push_back({head + 1, 3, end, 3});
-            p_.percent.push_back({head + 1, 5, end, 5});
+            p_.percent.push_back({head + 1, 4, end, 5});
             if (row.mean_attainment) p_.lights.push_back({end, 5, attainment_level(*row.mean_attainment, scoring_)});
         }
     }

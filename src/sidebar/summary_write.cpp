@@ -197,7 +197,8 @@ void write_summary(const Reference<css::sheet::XSpreadsheetDocument>& document,
         }
     // before the chart is placed beside the columns
     // the group (or the list's row), counts, the attainment heading, statuses
-    std::vector<sal_Int32> widths{9000, 2200, 2200, 2200, 2200, 3300, 2300, 2000, 2000, 2000, 2000, 2000, 2000};
+    // (the scorecards' share in E, the Relazione's attainment in G and deviation in I: their headings' words fit whole)
+    std::vector<sal_Int32> widths{9000, 2200, 2200, 2200, 2600, 3300, 3300, 2000, 2600, 2000, 2000, 2000, 2000};
     set_widths(Reference<css::container::XIndexAccess>(Reference<css::table::XColumnRowRange>(out, UNO_QUERY_THROW)->getColumns(),
                                                        UNO_QUERY_THROW), widths);
 }

@@ -31,6 +31,9 @@ import make_workbooks as wb  # noqa: E402
 from test_commands import active, dispatch, used  # noqa: E402
 
 HEADINGS = ["Obiettivi", "Valutati", "Raggiunti", "% raggiunti", "Raggiungimento medio", "Non valutabili"]
+# of the scorecards and the Relazione's table ("punteggio" left out: the plan's own texts say "punteggi")
+OTHER_HEADINGS = ["Quota del", "Punteggio ponderato", "Indicatore", "Valore raggiunto", "Raggiungimento",
+                  "Scostamento dal target"]
 
 
 def pages(path):
@@ -95,7 +98,7 @@ def scorecard_checks(report, data):
                 if x[0] == "Punteggio ponderato":
                     break
                 rows.append(x)
-            shares = sum(x[5] for x in rows if x[5] != "")
+            shares = sum(x[4] for x in rows if x[4] != "")
             cards.append(cdr)
             want_n, want_mean = table.get(cdr, (None, None))
             if len(rows) != want_n or (want_mean != "" and abs(shares - want_mean) > 1e-9) or x[5] != want_mean:
@@ -174,6 +177,11 @@ def main():
                 cut = [w for h in HEADINGS for w in h.split() if w not in words]
                 report.check("page 1: every word of the column headings whole (wrapped between words, never inside one)",
                              not cut, f"cut {cut}; {first[:300]!r}")
+                tokens = {t for _, _, text in got for t in text.split()}
+                long_words = {w for h in HEADINGS + OTHER_HEADINGS for w in h.split() if len(w) > 5}
+                split = sorted(t for t in tokens for w in long_words if len(t) >= 5 and w.startswith(t) and t != w)
+                report.check("no heading word split on any page (scorecards and the Relazione's table too)", not split,
+                             str(split[:5]))
                 last = got[-1][2] if got else ""
                 report.check("the chart alone on the last page, with its title",
                              "Raggiungimento medio per CdR" in last and "Obiettivi" not in last and "Totale" not in last,

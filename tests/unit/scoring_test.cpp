@@ -376,13 +376,13 @@ TEST_CASE("a scorecard per CdR: weights, scores and shares adding up to the CdR'
     const auto card = std::find_if(p.rows.begin(), p.rows.end(),
                                    [](const auto& r) { return shown(r[0]) == "cmd_scorecard_heading(10 - Ragioneria)"; });
     REQUIRE(card != p.rows.end());
-    // objective | row | weight | score | status | share of the weighted score (40·1 + 30·0.75) / 70
+    // objective | row | weight | status | share of the weighted score (40·1 + 30·0.75) / 70 | score
     V got[4];
     for (int i = 0; i < 4; ++i)
         for (std::size_t c = 0; c < 6; ++c) got[i].push_back(shown((*(card + 2 + i))[c]));
-    CHECK(got[0] == V{"Chiusura rendiconto", "2", "40", "1", "status_reached", "0.571429"});
-    CHECK(got[1] == V{"Riscossione", "3", "30", "0.75", "status_at_risk", "0.321429"});
-    CHECK(got[2] == V{"Nuovo portale", "4", "30", "", "status_in_progress", ""});  // no score yet: no share, no weight counted
+    CHECK(got[0] == V{"Chiusura rendiconto", "2", "40", "status_reached", "0.571429", "1"});
+    CHECK(got[1] == V{"Riscossione", "3", "30", "status_at_risk", "0.321429", "0.75"});
+    CHECK(got[2] == V{"Nuovo portale", "4", "30", "status_in_progress", "", ""});  // no score yet: no share, no weight counted
     CHECK(got[3] == V{"cmd_scorecard_total", "", "70", "", "", "0.892857"});
     CHECK(row_of(p, "10 - Ragioneria")[5] == "0.892857");  // the CdR table's mean
 }
