@@ -186,6 +186,9 @@ def main():
                 report.check("the chart alone on the last page, with its title",
                              "Raggiungimento medio per CdR" in last and "Obiettivi" not in last and "Totale" not in last,
                              repr(flat(last)[:200]))
+                unlabelled = [c for c in cdr if flat(c) not in flat(last)]
+                report.check(f"the chart's {len(cdr)} bars labelled, each label whole in the PDF's text", not unlabelled,
+                             str(unlabelled[:3]))
                 report.check("the Relazione's counts on the page before the chart",
                              len(got) > 1 and "Righe (indicatori)" in got[-2][2], repr(flat(got[-2][2])[:200]))
                 # the batch tool, on the saved workbook: the same pages; its note says where
