@@ -6,13 +6,10 @@
 #include "summary_write.hpp"
 
 #include "catalogue.hpp"
-#include "summary_link.hpp"
 
 #include "convert.hpp"
-#include "doc_store.hpp"
 
 #include <com/sun/star/frame/XStorable.hpp>
-#include <com/sun/star/sheet/XSpreadsheets.hpp>
 #include <osl/file.hxx>
 
 using css::uno::Any;
@@ -22,11 +19,7 @@ using css::uno::UNO_QUERY_THROW;
 namespace pegkit::sidebar {
 
 Outcome export_pdf(const ActiveSheet& s, const std::optional<std::string>& url, Lang lang) {
-    const Reference<css::sheet::XSpreadsheets> sheets = s.document->getSheets();
-    std::vector<std::string> names;
-    for (const rtl::OUString& n : sheets->getElementNames()) names.push_back(uno::to_utf8(n));
-    const SummaryTarget target =
-        summary_target(uno::read_text_property(s.model, summaries_property).value_or(""), s.sheet_name, names);
+    const SummaryTarget target = summary_target_of(s);
     if (!target.existing) return failure(say("cmd_pdf_no_summary", lang, {target.plan}));
     const Reference<css::frame::XStorable> own(s.model, UNO_QUERY_THROW);
     rtl::OUString out = url ? uno::to_ou(*url) : rtl::OUString();
@@ -36,7 +29,7 @@ Outcome export_pdf(const ActiveSheet& s, const std::optional<std::string>& url, 
     }
     const std::string& name = target.existing->summary;
     try {
-        store_pdf(s.model, Reference<css::sheet::XSpreadsheet>(sheets->getByName(uno::to_ou(name)), UNO_QUERY_THROW), out);
+        store_pdf(s.model, sheet_of(s, name).sheet, out);
     } catch (const css::uno::Exception& e) {
         Outcome o = failure(say("cmd_pdf_failed", lang, {uno::to_utf8(out)}));
         o.add("Detail", Any(e.Message));

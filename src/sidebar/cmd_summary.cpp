@@ -40,20 +40,6 @@ std::string unique_sheet_name(const Reference<css::sheet::XSpreadsheets>& sheets
     return name;
 }
 
-std::vector<std::string> sheet_names(const Reference<css::sheet::XSpreadsheets>& sheets) {
-    std::vector<std::string> out;
-    for (const rtl::OUString& n : sheets->getElementNames()) out.push_back(uno::to_utf8(n));
-    return out;
-}
-
-Reference<css::sheet::XSpreadsheet> sheet_named(const ActiveSheet& s, const std::string& name) {
-    return Reference<css::sheet::XSpreadsheet>(s.document->getSheets()->getByName(uno::to_ou(name)), UNO_QUERY_THROW);
-}
-
-sal_Int16 index_of(const Reference<css::sheet::XSpreadsheet>& sheet) {
-    return Reference<css::sheet::XCellRangeAddressable>(sheet, UNO_QUERY_THROW)->getRangeAddress().Sheet;
-}
-
 // The link to the summary, written with the summary and put back with it.
 class LinkProperty {
 public:
@@ -72,6 +58,21 @@ private:
     std::optional<std::string> m_before;
 };
 
+// What both edits write once their sheet is ready: cells and styles, the chart (at `at`, or
+// beside the tables for x < 0), the print setup, the link.
+void write_sheet(const ActiveSheet& out, const SummaryPlan& plan, const Sequence<Sequence<Any>>& cells, Lang lang,
+                 const std::string& plan_sheet, css::awt::Point at, const LinkProperty& link, bool& created_style) {
+    write_summary(out.document, out.factory, out.sheet, plan, cells);
+    auto chart = plan_chart(out.sheet, out.sheet_index, plan, lang, plan_sheet, at);
+    if (chart) {
+        chart->name = chart_name_for(out.sheet_name);
+        add_chart(out.sheet, *chart);
+    }
+    set_print(out.document, out.sheet, plan, chart, created_style);
+    link.write(sheet_names(out));
+    keep_undo_locked();
+}
+
 class NewSummary : public Edit {
 public:
     NewSummary(const ActiveSheet& s, SummaryPlan plan, std::string name, Lang lang)
@@ -86,16 +87,8 @@ public:
         sheets->insertNewByName(uno::to_ou(m_name), static_cast<sal_Int16>(m_s.sheet_index + 1));
         m_inserted = true;
         keep_undo_locked();
-        const Reference<css::sheet::XSpreadsheet> out = sheet_named(m_s, m_name);
-        write_summary(m_s.document, m_s.factory, out, m_plan, m_cells);
-        auto chart = plan_chart(out, index_of(out), m_plan, m_lang, m_s.sheet_name, css::awt::Point(-1, 0));
-        if (chart) {
-            chart->name = chart_name_for(m_name);
-            add_chart(out, *chart);
-        }
-        set_print(m_s.document, out, m_plan, chart, m_created_style);
-        m_link.write(sheet_names(sheets));
-        keep_undo_locked();
+        write_sheet(sheet_of(m_s, m_name), m_plan, m_cells, m_lang, m_s.sheet_name, css::awt::Point(-1, 0), m_link,
+                    m_created_style);
     }
 
     void revert() override {
@@ -131,32 +124,25 @@ public:
           m_link(s, {s.sheet_name, m_old.summary, int(m_plan.rows.size())}) {}
 
     void apply() override {
-        const Reference<css::sheet::XSpreadsheet> out = sheet_named(m_s, m_old.summary);
+        const ActiveSheet summary = sheet_of(m_s, m_old.summary);
+        const Reference<css::sheet::XSpreadsheet>& out = summary.sheet;
         m_before = take_snapshot(out, std::max(m_old.rows, m_cells.getLength()), SummaryPlan::width);
         m_charts = summary_charts(out);
         m_print = read_print(out);
         m_started = true;
         clear_area(out, m_before->area);
         remove_charts(out, m_charts);
-        write_summary(m_s.document, m_s.factory, out, m_plan, m_cells);
-        keep_notes(out, m_s.factory, m_before->notes);
         css::awt::Point at(-1, 0);
         if (!m_charts.empty()) at = css::awt::Point(m_charts.front().rect.X, m_charts.front().rect.Y);
-        auto chart = plan_chart(out, index_of(out), m_plan, m_lang, m_s.sheet_name, at);
-        if (chart) {
-            chart->name = chart_name_for(m_old.summary);
-            add_chart(out, *chart);
-        }
-        set_print(m_s.document, out, m_plan, chart, m_created_style);
-        m_link.write(sheet_names(m_s.document->getSheets()));
-        keep_undo_locked();
+        write_sheet(summary, m_plan, m_cells, m_lang, m_s.sheet_name, at, m_link, m_created_style);
+        keep_notes(out, m_s.factory, m_before->notes);  // the cells' write dropped those it covered
     }
 
     void revert() override {
         if (!m_started) return;
         keep_undo_locked();
         m_link.put_back();
-        const Reference<css::sheet::XSpreadsheet> out = sheet_named(m_s, m_old.summary);
+        const Reference<css::sheet::XSpreadsheet> out = sheet_of(m_s, m_old.summary).sheet;
         remove_charts(out, summary_charts(out));
         restore_area(out, m_s.factory, *m_before);
         for (const SummaryChart& c : m_charts) add_chart(out, c);
@@ -196,7 +182,7 @@ Outcome summary(const ActiveSheet& s, const Checked& c, const std::optional<Summ
     if (run.result != EditRun::Result::done) return failed_edit(run, lang);
     try {
         const Reference<css::sheet::XSpreadsheetView> view(s.controller, UNO_QUERY);
-        if (view.is()) view->setActiveSheet(sheet_named(s, name));
+        if (view.is()) view->setActiveSheet(sheet_of(s, name).sheet);
     } catch (const css::uno::Exception&) {
     }
     Outcome o;

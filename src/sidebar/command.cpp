@@ -1,12 +1,14 @@
 #include "command.hpp"
 
 #include "convert.hpp"
+#include "doc_store.hpp"
 #include "edit.hpp"
 #include "messages.hpp"
 
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
+#include <com/sun/star/sheet/XSpreadsheets.hpp>
 #include <com/sun/star/task/XStatusIndicatorFactory.hpp>
 #include <rtl/uri.hxx>
 
@@ -32,6 +34,24 @@ std::optional<ActiveSheet> active_sheet(const Reference<css::frame::XFrame>& fra
     const Reference<css::sheet::XCellRangeAddressable> addressable(t.sheet, UNO_QUERY);
     if (addressable.is()) t.sheet_index = addressable->getRangeAddress().Sheet;
     return t;
+}
+
+ActiveSheet sheet_of(const ActiveSheet& s, const std::string& name) {
+    ActiveSheet o = s;
+    o.sheet = Reference<css::sheet::XSpreadsheet>(s.document->getSheets()->getByName(uno::to_ou(name)), css::uno::UNO_QUERY_THROW);
+    o.sheet_name = name;
+    o.sheet_index = Reference<css::sheet::XCellRangeAddressable>(o.sheet, css::uno::UNO_QUERY_THROW)->getRangeAddress().Sheet;
+    return o;
+}
+
+std::vector<std::string> sheet_names(const ActiveSheet& s) {
+    std::vector<std::string> out;
+    for (const rtl::OUString& n : s.document->getSheets()->getElementNames()) out.push_back(uno::to_utf8(n));
+    return out;
+}
+
+SummaryTarget summary_target_of(const ActiveSheet& s) {
+    return summary_target(uno::read_text_property(s.model, summaries_property).value_or(""), s.sheet_name, sheet_names(s));
 }
 
 void Outcome::add(const char* name, css::uno::Any value) { values.push_back(uno::property(name, std::move(value))); }

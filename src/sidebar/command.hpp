@@ -34,6 +34,11 @@ struct ActiveSheet {
 
 // The frame's document and active sheet; nullopt when it is no Calc view.
 std::optional<ActiveSheet> active_sheet(const css::uno::Reference<css::frame::XFrame>& frame);
+// Another sheet of the same view, as the commands see the active one. Throws UNO exceptions.
+ActiveSheet sheet_of(const ActiveSheet& s, const std::string& name);
+std::vector<std::string> sheet_names(const ActiveSheet& s);
+// The plan a summary command works on from `s` and its summary sheet, if any (summary_link.hpp).
+SummaryTarget summary_target_of(const ActiveSheet& s);
 
 struct Outcome {
     bool ok = false;

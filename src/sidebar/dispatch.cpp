@@ -132,21 +132,6 @@ std::optional<std::string> table_problem(const SheetCheck& check, Lang lang) {
     return message(Diag::no_header, lang);
 }
 
-std::vector<std::string> sheet_names(const ActiveSheet& s) {
-    std::vector<std::string> out;
-    for (const OUString& n : s.document->getSheets()->getElementNames()) out.push_back(uno::to_utf8(n));
-    return out;
-}
-
-// Another sheet of the same view, as the commands see the active one.
-ActiveSheet sheet_of(const ActiveSheet& s, const std::string& name) {
-    ActiveSheet o = s;
-    o.sheet = Reference<css::sheet::XSpreadsheet>(s.document->getSheets()->getByName(uno::to_ou(name)), css::uno::UNO_QUERY_THROW);
-    o.sheet_name = name;
-    o.sheet_index = Reference<css::sheet::XCellRangeAddressable>(o.sheet, css::uno::UNO_QUERY_THROW)->getRangeAddress().Sheet;
-    return o;
-}
-
 // Every other sheet with a table, checked as the active one is, for a Summary of the workbook
 // (one office keeps a sheet per Settore); summary sheets and sheets too large to read are left out.
 Summary workbook_summary(const ActiveSheet& s, const SheetCheck& active, const SheetOptions& options) {
@@ -236,8 +221,7 @@ Outcome run(Command command, const Reference<css::frame::XFrame>& frame, Lang la
     std::optional<SummaryLink> existing;
     if (command == Command::summary) {
         // from its summary sheet, Summary reads the plan; an existing summary is rewritten
-        const SummaryTarget target = summary_target(
-            uno::read_text_property(s->model, summaries_property).value_or(""), s->sheet_name, sheet_names(*s));
+        const SummaryTarget target = summary_target_of(*s);
         if (target.plan != s->sheet_name) s = sheet_of(*s, target.plan);
         existing = target.existing;
     }
