@@ -125,12 +125,16 @@ public:
         for (const SummaryTable& t : s.tables)
             if (t.by == Column::cdr) cdr = &t;
         if (!cdr) return;
+        // each CdR's objectives in sheet order, gathered once (a sheet may have thousands of each)
+        std::vector<std::vector<const ObjectiveResult*>> of(cdr->rows.size());
+        for (const ObjectiveResult& o : s.objectives)
+            if (o.cdr >= 0 && std::size_t(o.cdr) < of.size()) of[std::size_t(o.cdr)].push_back(&o);
         int listed = 0;
         for (std::size_t g = 0; g < cdr->rows.size(); ++g) {
             const SummaryRow& row = cdr->rows[g];
             double weights = 0;
-            for (const ObjectiveResult& o : s.objectives)
-                if (o.cdr == int(g) && o.score) weights += o.weight.value_or(1.0);
+            for (const ObjectiveResult* o : of[g])
+                if (o->score) weights += o->weight.value_or(1.0);
             add({});
             const int title = add({phrase("cmd_scorecard_heading", {row.group.empty() ? std::string("—") : row.group})});
             p_.bold_rows.push_back(title);
@@ -140,8 +144,8 @@ public:
                                   phrase("cli_status"), phrase("cmd_col_share"), phrase("cmd_col_attainment")});
             p_.bold_rows.push_back(head);
             int more = 0;
-            for (const ObjectiveResult& o : s.objectives) {
-                if (o.cdr != int(g)) continue;
+            for (const ObjectiveResult* item : of[g]) {
+                const ObjectiveResult& o = *item;
                 if (++listed > SummaryPlan::max_listed) {
                     ++more;  // in the total all the same
                     continue;
