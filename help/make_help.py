@@ -452,7 +452,8 @@ PROSE = {
                 "of the weighted score, which add up to the CdR's mean) and, at the end, the table for the "
                 "Relazione sulla performance: a row per indicator row with target, actual value, attainment, "
                 "status, deviation from target and notes. It prints on landscape pages fitted to the width, "
-                "each table on a page and the chart on its own; Export PDF (also PEG ▸ Summary as PDF) saves "
+                "each table on a page and the chart on its own, a bar per CdR labelled with its code and a "
+                "short name (column N, which you may edit); Export PDF (also PEG ▸ Summary as PDF) saves "
                 "that PDF beside the workbook, and pegkit-check --pdf DIR does the same for many files."),
             (0, "Copy for Excel (also PEG ▸ Copy for Excel) saves beside the workbook a copy named "
                 "“name (values).xlsx” in which every cell with a PEG function holds its value, so that "
@@ -518,7 +519,8 @@ PROSE = {
                 "raggiungimento e quota del punteggio ponderato, che sommano alla media del CdR) e, in fondo, "
                 "la tabella per la Relazione sulla performance: una riga per riga d'indicatore con target, "
                 "valore raggiunto, raggiungimento, stato, scostamento dal target e note. Si stampa su pagine "
-                "orizzontali adattate alla larghezza, una tabella per pagina e il grafico su una pagina sua; "
+                "orizzontali adattate alla larghezza, una tabella per pagina e il grafico su una pagina sua, "
+                "una barra per CdR con il codice e un nome breve (colonna N, che puoi correggere); "
                 "Esporta PDF (anche PEG ▸ Riepilogo in PDF) salva quel PDF accanto al documento, e "
                 "pegkit-check --pdf CARTELLA fa lo stesso per molti file."),
             (0, "Copia per Excel (anche PEG ▸ Copia per Excel) salva accanto al documento una copia "

@@ -276,6 +276,7 @@ constexpr Phrase phrases[] = {
     {"cmd_summary_legend_bands_weighted",
      "Colori del raggiungimento secondo le fasce del profilo (la prima rossa, l'ultima verde, le altre gialle): {0}. Raggiungimento medio ponderato con la colonna Peso.",
      "Attainment colours by the profile's bands (the first red, the last green, those between amber): {0}. Mean attainment weighted by the Peso column."},
+    {"cmd_col_chart_label", "Etichetta nel grafico", "Label in the chart"},
     {"cmd_chart_title", "Raggiungimento medio per CdR – foglio «{0}»", "Mean attainment per CdR – sheet '{0}'"},
     {"cmd_progress", "PEG: {0}…", "PEG: {0}…"},
     {"cmd_error_word", "errore", "error"},

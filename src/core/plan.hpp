@@ -154,7 +154,7 @@ std::vector<CellPos> notes_after(const CellLooks& now, const Restyle& clear);
 // -------------------------------------------------------------------------------- Summary
 
 enum class SummaryLabel {
-    title, legend, legend_weighted, by_cdr, by_mission, by_programme, by_strategic,
+    title, legend, legend_weighted, chart_label, by_cdr, by_mission, by_programme, by_strategic,
     objectives, assessed, met, pct_met, mean, not_assessable, total, not_given,
 };
 
@@ -170,7 +170,12 @@ struct SummaryCell {
 // the objectives; below the tables the objectives left out with their reason and the justified
 // overrides with their note (issue 10), each list only when it has a row.
 struct SummaryPlan {
-    static constexpr int width = 13;
+    // printed and framed: the tables' columns; beyond them, in the CdR table's rows, the chart's
+    // data: the short labels (short_label.hpp) and the means again, as one range (Calc takes a
+    // chart's labels from the leftmost of its ranges, so the CdR table's F cannot go with them)
+    static constexpr int printed_width = 13;
+    static constexpr int chart_label_col = 13;
+    static constexpr int width = 15;
     static constexpr int status_first_col = 7;
     // A report, not a copy of the plan: the Relazione's table and the scorecards list this many
     // rows at most (a sheet of 100,000 rows) and count them all.
@@ -181,7 +186,7 @@ struct SummaryPlan {
     std::vector<Area> percent;                   // cells shown as percentages
     struct Light { int row, col, level; };       // level 0 green (>= 90 %), 1 amber (>= 60 %), 2 red
     std::vector<Light> lights;
-    int chart_first = -1, chart_last = -1;       // CdR table rows (heading included): labels col 0, values col 5
+    int chart_first = -1, chart_last = -1;       // CdR table rows (heading included): labels chart_label_col, values the next
     std::vector<int> page_breaks;                // printed, a new page starts here: each table after the first, the lists
     struct Box {  // a table or list framed by borders, from column 0
         int first_row, last_row, last_col;

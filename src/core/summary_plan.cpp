@@ -3,6 +3,7 @@
 #include "plan.hpp"
 #include "status.hpp"
 #include "reading.hpp"
+#include "short_label.hpp"
 #include "summary_cell.hpp"
 
 namespace pegkit {
@@ -75,11 +76,28 @@ public:
         if (t.by == Column::cdr && last > head) {
             p_.chart_first = head;
             p_.chart_last = last;
+            chart_labels(t);
         }
         const int end = line(label(SummaryLabel::total), total);
         p_.bold_rows.push_back(end);
-        p_.boxes.push_back({head, end, SummaryPlan::width - 1});
+        p_.boxes.push_back({head, end, SummaryPlan::printed_width - 1});
         p_.percent.push_back({head + 1, 4, end, 5});
+    }
+
+    // Beside the CdR table, what its bars are called: the code and a shortened label.
+    void chart_labels(const SummaryTable& t) {
+        std::vector<std::string> groups;
+        for (const SummaryRow& r : t.rows) groups.push_back(r.group);
+        const std::vector<std::string> shown = short_labels(groups);
+        const auto col = std::size_t(SummaryPlan::chart_label_col);
+        p_.rows[std::size_t(p_.chart_first)][col] = label(SummaryLabel::chart_label);
+        p_.rows[std::size_t(p_.chart_first)][col + 1] = label(SummaryLabel::mean);
+        for (std::size_t i = 0; i < shown.size(); ++i) {
+            auto& row = p_.rows[std::size_t(p_.chart_first) + 1 + i];
+            row[col] = t.rows[i].group.empty() ? label(SummaryLabel::not_given) : text(shown[i]);
+            row[col + 1] = row[5];
+        }
+        p_.percent.push_back({p_.chart_first + 1, int(col) + 1, p_.chart_last, int(col) + 1});
     }
 
     // Objectives left out, with their reason; the objective first, in the wide column. Those left out only for want of a value after their

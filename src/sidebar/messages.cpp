@@ -51,6 +51,7 @@ Msg msg_of(SummaryLabel l) {
     case SummaryLabel::not_assessable: return Msg::col_not_assessable;
     case SummaryLabel::total: return Msg::total;
     case SummaryLabel::not_given: return Msg::not_given;
+    case SummaryLabel::chart_label: break;  // a phrase of its own (summary_label)
     }
     return Msg::total;
 }
@@ -81,6 +82,7 @@ std::string summary_label(const SummaryPlan& plan, SummaryLabel label, Lang lang
         return text(Msg::summary_title, lang, {sheet_name, plan.plan_year ? ", " + std::to_string(*plan.plan_year) : ""});
     if (label == SummaryLabel::legend_weighted)
         return text(Msg::summary_legend, lang) + " " + text(Msg::summary_weighted, lang);
+    if (label == SummaryLabel::chart_label) return say("cmd_col_chart_label", lang);
     return text(msg_of(label), lang);
 }
 

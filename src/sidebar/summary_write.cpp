@@ -43,6 +43,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using css::uno::Any;
 using css::uno::Reference;
@@ -143,6 +144,18 @@ void set_widths(const Reference<css::container::XIndexAccess>& columns, const st
     }
 }
 
+// From `y` down to the first row of the plan's page breaks below it, less a margin (1/100 mm).
+int room_below(const Reference<css::sheet::XSpreadsheet>& out, const SummaryPlan& plan, sal_Int32 y) {
+    const Reference<css::container::XIndexAccess> rows(Reference<css::table::XColumnRowRange>(out, UNO_QUERY_THROW)->getRows(),
+                                                       UNO_QUERY_THROW);
+    for (int r : plan.page_breaks) {
+        css::awt::Point p;
+        Reference<css::beans::XPropertySet>(rows->getByIndex(r), UNO_QUERY_THROW)->getPropertyValue("Position") >>= p;
+        if (p.Y > y) return p.Y - y - 300;
+    }
+    return std::numeric_limits<int>::max();
+}
+
 }  // namespace
 
 std::string chart_name_for(const std::string& summary_sheet) { return chart_prefix + summary_sheet; }
@@ -198,7 +211,8 @@ void write_summary(const Reference<css::sheet::XSpreadsheetDocument>& document,
     // before the chart is placed beside the columns
     // the group (or the list's row), counts, the attainment heading, statuses
     // (the scorecards' share in E, the Relazione's attainment in G and deviation in I: their headings' words fit whole)
-    std::vector<sal_Int32> widths{9000, 2200, 2200, 2200, 2600, 3300, 3300, 2000, 2600, 2000, 2000, 2000, 2000};
+    // and the chart's data, its short labels and the means
+    std::vector<sal_Int32> widths{9000, 2200, 2200, 2200, 2600, 3300, 3300, 2000, 2600, 2000, 2000, 2000, 2000, 7000, 4300};
     set_widths(Reference<css::container::XIndexAccess>(Reference<css::table::XColumnRowRange>(out, UNO_QUERY_THROW)->getColumns(),
                                                        UNO_QUERY_THROW), widths);
 }
@@ -213,20 +227,23 @@ std::optional<SummaryChart> plan_chart(const Reference<css::sheet::XSpreadsheet>
         at.Y = 1000;
     }
     SummaryChart c;
-    // a bar of 9 mm per group, so that long names wrap beside their bar instead of overlapping, up
-    // to what a landscape page holds (it prints on a page of its own); more groups, smaller labels
+    // a bar of 6 mm per group, room for its short label on one line, up to what a landscape page
+    // holds at the zoom that fits the tables to its width (about 0.69: 19 cm print as 13), and
+    // ending above the next row that starts a page: a page break splits every column, the chart's
+    // too (set_print). More groups or less room, smaller labels.
     const int bars = plan.chart_last - plan.chart_first;
-    const int height = 900 * bars + 3000;
-    c.rect = css::awt::Rectangle(at.X, at.Y, 24000, std::clamp(height, 9000, 14000));
-    if (height > 14000) c.label_height = std::max(6.0f, 10.0f * 14000 / height);
-    c.source = {range(index, plan.chart_first, 0, plan.chart_last, 0), range(index, plan.chart_first, 5, plan.chart_last, 5)};
+    const int height = 600 * bars + 3000;
+    const int room = std::max(4000, std::min(19000, room_below(out, plan, at.Y)));
+    c.rect = css::awt::Rectangle(at.X, at.Y, 32000, std::clamp(height, std::min(9000, room), room));
+    if (height > room) c.label_height = std::max(6.0f, 10.0f * float(room) / float(height));
+    c.source = {range(index, plan.chart_first, SummaryPlan::chart_label_col, plan.chart_last, SummaryPlan::chart_label_col + 1)};
     c.title = text(Msg::chart_title, lang, {plan_sheet});  // printed on its own page: which plan
     // bars coloured by the band of their value, as the cells are (darker); the axis from 0 to
     // 100 %, further when a value passes it
     double top = 1;
     const sal_Int32 bar[3] = {0x43A047, 0xFFB300, 0xE53935};
     for (int row = plan.chart_first + 1; row <= plan.chart_last; ++row) {
-        const SummaryCell& value = plan.rows[std::size_t(row)][5];
+        const SummaryCell& value = plan.rows[std::size_t(row)][5];  // as beside the labels
         if (value.kind == SummaryCell::Kind::number) top = std::max(top, value.number);
         sal_Int32 colour = 0x004586;  // Calc's first series colour: a group with no mean has no bar anyway
         for (const SummaryPlan::Light& l : plan.lights)
@@ -453,7 +470,7 @@ void set_print(const Reference<css::sheet::XSpreadsheetDocument>& document, cons
     keep_undo_locked();
     const sal_Int16 index = Reference<css::sheet::XCellRangeAddressable>(out, UNO_QUERY_THROW)->getRangeAddress().Sheet;
     const int rows = int(plan.rows.size());
-    std::vector<css::table::CellRangeAddress> areas{range(index, 0, 0, rows - 1, SummaryPlan::width - 1)};
+    std::vector<css::table::CellRangeAddress> areas{range(index, 0, 0, rows - 1, SummaryPlan::printed_width - 1)};
     const Reference<css::table::XColumnRowRange> lines(out, UNO_QUERY_THROW);
     const Reference<css::container::XIndexAccess> row_lines(lines->getRows(), UNO_QUERY_THROW);
     const Reference<css::container::XIndexAccess> col_lines(lines->getColumns(), UNO_QUERY_THROW);
@@ -466,7 +483,7 @@ void set_print(const Reference<css::sheet::XSpreadsheetDocument>& document, cons
     const Reference<css::sheet::XPrintAreas> print(out, UNO_QUERY_THROW);
     print->setPrintAreas(Sequence<css::table::CellRangeAddress>(areas.data(), sal_Int32(areas.size())));
     keep_undo_locked();
-    print->setTitleRows(range(index, 0, 0, 0, SummaryPlan::width - 1));
+    print->setTitleRows(range(index, 0, 0, 0, SummaryPlan::printed_width - 1));
     keep_undo_locked();
     print->setPrintTitleRows(true);
     keep_undo_locked();

@@ -35,7 +35,7 @@ void write_summary(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& 
 struct SummaryChart {
     std::string name;
     css::awt::Rectangle rect;
-    std::vector<css::table::CellRangeAddress> source;  // the labels' column, the values' column
+    std::vector<css::table::CellRangeAddress> source;  // the short labels and the values beside them
     std::string title;
     std::vector<sal_Int32> colours;  // per bar
     double max = 1, step = 0.2;

@@ -456,13 +456,25 @@ def use_excel_copy(office, doc, deck, report, lang):
                  os.path.isfile(out) and name in status and doc.isModified() == modified, repr(status))
 
 
-def use_export_pdf(office, doc, deck, report, lang, artifacts):
+def use_export_pdf(office, doc, deck, report, lang, artifacts, display):
     """The Summary panel's Export PDF, pressed after a Summary: the summary sheet's PDF beside the
     workbook, named in the UI language, on landscape pages; the workbook is not modified. Its first
-    page is rendered into the artifacts, to be looked at."""
+    and last (the chart's) pages are rendered into the artifacts, and the chart beside its short
+    labels on screen is saved, to be looked at."""
     name = "peg-2020-cm-venezia (riepilogo).pdf" if lang.startswith("it") else "peg-2020-cm-venezia (summary).pdf"
     out = os.path.join(office.tmp, name)
     press(*summary_button(deck, "Crea riepilogo", "Create summary"))  # the summary sheet first
+    view = doc.getCurrentController()
+    summary = view.getActiveSheet()
+    heading = next(r for r, row in enumerate(summary.getCellRangeByName("A1:O60").getDataArray()) if row[0] == "CdR")
+    labels = [row[0] for row in summary.getCellRangeByPosition(13, heading, 13, heading + 40).getDataArray()]
+    report.check("Summary: the chart's short labels beside the CdR table, under their heading",
+                 labels[0] == ("Etichetta nel grafico" if lang.startswith("it") else "Label in the chart")
+                 and all(0 < len(t) <= 36 for t in labels[1:labels.index("")]), repr(labels[:4]))
+    view.setFirstVisibleColumn(12)
+    view.setFirstVisibleRow(0)
+    time.sleep(RENDER_WAIT / 2)
+    screenshot(display, os.path.join(artifacts, f"summary-chart-{lang}.png"))
     modified = doc.isModified()
     button, status_text = summary_button(deck, "Esporta PDF", "Export PDF")
     if not report.check("Summary panel: an Export PDF button", button is not None):
@@ -476,6 +488,10 @@ def use_export_pdf(office, doc, deck, report, lang, artifacts):
     if os.path.isfile(out):
         subprocess.run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=png16m", "-r80", "-dFirstPage=1", "-dLastPage=1",
                         f"-sOutputFile={os.path.join(artifacts, f'summary-{lang}-page1.png')}", out], timeout=120)
+        last = re.search(r"Pages:\s+(\d+)", info).group(1)
+        subprocess.run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=png16m", "-r80", f"-dFirstPage={last}",
+                        f"-dLastPage={last}", f"-sOutputFile={os.path.join(artifacts, f'summary-{lang}-chart.png')}", out],
+                       timeout=120)
 
 
 def screenshot(display, path):
@@ -569,7 +585,7 @@ def run(args, report):
         use_columns_panel(doc, deck, report, display, os.path.join(args.artifacts, f"sidebar-{args.lang}-columns.png"))
         use_profile_panel(doc, deck, report, display, os.path.join(args.artifacts, f"sidebar-{args.lang}-profile.png"), args.lang)
         use_excel_copy(office, doc, deck, report, args.lang)
-        use_export_pdf(office, doc, deck, report, args.lang, args.artifacts)
+        use_export_pdf(office, doc, deck, report, args.lang, args.artifacts, display)
         press_f1_on_panel(office, deck, display, report)
         open_deck_by_shortcut(doc, display, report)
         lo.close(doc)

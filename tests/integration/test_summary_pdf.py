@@ -48,6 +48,12 @@ def pages(path):
     return out
 
 
+def code(label):
+    """A group label's leading code ("31" of "31- Massimo Gattolin ...")."""
+    found = re.match(r"[\d.]+", label)
+    return found.group() if found else None
+
+
 def flat(text):
     return re.sub(r"\s+", " ", text)
 
@@ -137,8 +143,18 @@ def main():
             summary = doc.Sheets.getByName(res["Sheet"])
             data = used(summary).getDataArray()
             tables = sum(1 for r in data if str(r[7]).startswith("Stato degli obiettivi"))
-            cdr = [r[0] for r in data[data.index(next(r for r in data if r[0] == "CdR")) + 1:]]
+            heading = data.index(next(r for r in data if r[0] == "CdR"))
+            cdr = [r[0] for r in data[heading + 1:]]
             cdr = cdr[:cdr.index("Totale")]  # each has its scorecard on a page
+            # the chart's bars: the short labels beside the CdR table (column N)
+            bars = [r[13] for r in data[heading + 1:heading + 1 + len(cdr)]]
+            report.check("the chart's labels beside the CdR table: each short (36 characters at most), its CdR's code first, "
+                         "no two alike", data[heading][13] == "Etichetta nel grafico"
+                         and all(0 < len(b) <= 36 and code(b) == code(c) for b, c in zip(bars, cdr))
+                         and len(set(bars)) == len(bars) and sum(b != c for b, c in zip(bars, cdr)) >= 10,
+                         f"heading {data[heading][13]!r}; "
+                         f"{[(b, c) for b, c in zip(bars, cdr) if not 0 < len(b) <= 36 or code(b) != code(c)][:3]}; "
+                         f"{len(set(bars))} distinct of {len(bars)}")
             relazione_checks(report, data)
             scorecard_checks(report, data)
             doc.store()
@@ -186,8 +202,9 @@ def main():
                 report.check("the chart alone on the last page, with its title",
                              "Raggiungimento medio per CdR" in last and "Obiettivi" not in last and "Totale" not in last,
                              repr(flat(last)[:200]))
-                unlabelled = [c for c in cdr if flat(c) not in flat(last)]
-                report.check(f"the chart's {len(cdr)} bars labelled, each label whole in the PDF's text", not unlabelled,
+                unlabelled = [b for b in bars if flat(b) not in flat(last)]
+                report.check(f"the chart's {len(bars)} bars labelled with their short labels, each whole in the PDF's text",
+                             not unlabelled and not any(flat(c) in flat(last) for c, b in zip(cdr, bars) if c != b),
                              str(unlabelled[:3]))
                 report.check("the Relazione's counts on the page before the chart",
                              len(got) > 1 and "Righe (indicatori)" in got[-2][2], repr(flat(got[-2][2])[:200]))

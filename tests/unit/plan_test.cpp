@@ -1,5 +1,6 @@
 // The commands' plans (src/core/plan.hpp) on the Venezia 2020 sample and on small real sheets.
 #include "plan.hpp"
+#include "short_label.hpp"
 #include "text_table.hpp"
 
 #include <catch2/catch.hpp>
@@ -325,6 +326,20 @@ TEST_CASE("plan_summary on the sample: cells, styles and the chart's rows", "[pl
     REQUIRE(p.chart_first > 0);
     CHECK(p.rows[std::size_t(p.chart_first)][0].label == SummaryLabel::by_cdr);
     CHECK(p.chart_last > p.chart_first);
+    // the bars' short labels beside the CdR table, one per group, none beside any other row
+    const auto label_col = std::size_t(SummaryPlan::chart_label_col);
+    CHECK(p.rows[std::size_t(p.chart_first)][label_col].label == SummaryLabel::chart_label);
+    for (int r = p.chart_first + 1; r <= p.chart_last; ++r) {
+        const SummaryCell& bar = p.rows[std::size_t(r)][label_col];
+        const SummaryCell& group = p.rows[std::size_t(r)][0];
+        CHECK(bar.kind == group.kind);
+        if (group.kind == SummaryCell::Kind::text) {
+            CHECK(bar.text == short_label(group.text));
+            CHECK(bar.text.substr(0, 2) == group.text.substr(0, 2));  // the code
+        }
+    }
+    for (int r = 0; r < int(p.rows.size()); ++r)
+        if (r < p.chart_first || r > p.chart_last) CHECK(p.rows[std::size_t(r)][label_col].kind == SummaryCell::Kind::empty);
     int totals = 0;
     for (int b : p.bold_rows)
         if (p.rows[std::size_t(b)][0].kind == SummaryCell::Kind::label && p.rows[std::size_t(b)][0].label == SummaryLabel::total)
