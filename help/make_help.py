@@ -451,7 +451,8 @@ PROSE = {
             (0, "The summary sheet also holds a scorecard per CdR (its objectives, weights, attainment and share "
                 "of the weighted score, which add up to the CdR's mean) and, at the end, the table for the "
                 "Relazione sulla performance: a row per indicator row with target, actual value, attainment, "
-                "status, deviation from target and notes. It prints on landscape pages fitted to the width, "
+                "status, deviation from target and notes, its column headings repeated on each of its printed "
+                "pages. It prints on numbered landscape pages fitted to the width, "
                 "each table on a page and the chart on its own, a bar per CdR labelled with its code and a "
                 "short name (column N, which you may edit); Export PDF (also PEG ▸ Summary as PDF) saves "
                 "that PDF beside the workbook, and pegkit-check --pdf DIR does the same for many files."),
@@ -518,8 +519,9 @@ PROSE = {
             (0, "Il foglio di riepilogo contiene anche una scheda per ogni CdR (obiettivi, pesi, "
                 "raggiungimento e quota del punteggio ponderato, che sommano alla media del CdR) e, in fondo, "
                 "la tabella per la Relazione sulla performance: una riga per riga d'indicatore con target, "
-                "valore raggiunto, raggiungimento, stato, scostamento dal target e note. Si stampa su pagine "
-                "orizzontali adattate alla larghezza, una tabella per pagina e il grafico su una pagina sua, "
+                "valore raggiunto, raggiungimento, stato, scostamento dal target e note, con le intestazioni "
+                "di colonna ripetute su ogni sua pagina stampata. Si stampa su pagine numerate, "
+                "orizzontali e adattate alla larghezza, una tabella per pagina e il grafico su una pagina sua, "
                 "una barra per CdR con il codice e un nome breve (colonna N, che puoi correggere); "
                 "Esporta PDF (anche PEG ▸ Riepilogo in PDF) salva quel PDF accanto al documento, e "
                 "pegkit-check --pdf CARTELLA fa lo stesso per molti file."),

@@ -188,6 +188,9 @@ struct SummaryPlan {
     std::vector<Light> lights;
     int chart_first = -1, chart_last = -1;       // CdR table rows (heading included): labels chart_label_col, values the next
     std::vector<int> page_breaks;                // printed, a new page starts here: each table after the first, the lists
+    // printed at the top of every page that starts below it: the Relazione's column headings, the
+    // one table that runs over many pages (Calc repeats one row range per sheet); else the title
+    int repeat_row = 0;
     struct Box {  // a table or list framed by borders, from column 0
         int first_row, last_row, last_col;
         bool list = false;  // a list of objectives (long texts), not a table of groups

@@ -65,6 +65,7 @@ void add_relazione(SummaryPlan& p, const Grid& grid, const SheetCheck& check) {
     for (const char* key : columns) heading.push_back(phrase(key));
     const int head = add(std::move(heading));
     p.bold_rows.push_back(head);
+    p.repeat_row = head;
     std::array<int, status_count> per_status{};
     int last = head, listed = 0;
     for (const Objective& o : check.objectives) {

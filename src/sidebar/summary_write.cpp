@@ -34,6 +34,10 @@
 #include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XHeaderFooterContent.hpp>
+#include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/text/XTextContent.hpp>
+#include <com/sun/star/text/XTextCursor.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
 #include <com/sun/star/table/XTableChart.hpp>
 #include <com/sun/star/table/XTableCharts.hpp>
@@ -390,6 +394,43 @@ void frame(const Reference<css::sheet::XSpreadsheet>& out, const SummaryPlan::Bo
     }
 }
 
+// Every page headed by its sheet's name and footed "n / m": the tables' own title row prints on
+// their first page only, the one repeated row being the Relazione's headings (plan.hpp).
+void head_and_foot(const Reference<css::lang::XMultiServiceFactory>& factory, const Reference<css::beans::XPropertySet>& style) {
+    const auto field = [&](const char* service) {
+        return Reference<css::text::XTextContent>(factory->createInstance(rtl::OUString::createFromAscii(service)), UNO_QUERY_THROW);
+    };
+    const auto fill = [&](const char* property, const std::vector<Reference<css::text::XTextContent>>& fields) {
+        const Reference<css::sheet::XHeaderFooterContent> content(style->getPropertyValue(rtl::OUString::createFromAscii(property)),
+                                                                  UNO_QUERY_THROW);
+        content->getLeftText()->setString("");
+        content->getRightText()->setString("");
+        const Reference<css::text::XText> centre = content->getCenterText();
+        centre->setString("");
+        // through a cursor: a header's getEnd() is no range its insertTextContent takes (7.4)
+        const Reference<css::text::XTextCursor> cursor = centre->createTextCursor();
+        const Reference<css::text::XTextRange> at(cursor, UNO_QUERY_THROW);
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            cursor->gotoEnd(false);
+            if (i) centre->insertString(at, " / ", false);
+            cursor->gotoEnd(false);
+            centre->insertTextContent(at, fields[i], false);
+        }
+        style->setPropertyValue(rtl::OUString::createFromAscii(property), Any(content));
+        keep_undo_locked();
+    };
+    try {
+        style->setPropertyValue("HeaderIsOn", Any(true));
+        keep_undo_locked();
+        style->setPropertyValue("FooterIsOn", Any(true));
+        keep_undo_locked();
+        fill("RightPageHeaderContent", {field("com.sun.star.text.TextField.SheetName")});
+        fill("RightPageFooterContent", {field("com.sun.star.text.TextField.PageNumber"), field("com.sun.star.text.TextField.PageCount")});
+    } catch (const css::uno::Exception&) {
+        keep_undo_locked();  // the pages print without; not worth failing the summary for
+    }
+}
+
 }  // namespace
 
 PrintSetup read_print(const Reference<css::sheet::XSpreadsheet>& out) {
@@ -465,6 +506,7 @@ void set_print(const Reference<css::sheet::XSpreadsheetDocument>& document, cons
             props->setPropertyValue(rtl::OUString::createFromAscii(name), value);
             keep_undo_locked();
         }
+        head_and_foot(Reference<css::lang::XMultiServiceFactory>(document, UNO_QUERY_THROW), props);
     }
     Reference<css::beans::XPropertySet>(out, UNO_QUERY_THROW)->setPropertyValue("PageStyle", Any(rtl::OUString(page_style)));
     keep_undo_locked();
@@ -483,7 +525,7 @@ void set_print(const Reference<css::sheet::XSpreadsheetDocument>& document, cons
     const Reference<css::sheet::XPrintAreas> print(out, UNO_QUERY_THROW);
     print->setPrintAreas(Sequence<css::table::CellRangeAddress>(areas.data(), sal_Int32(areas.size())));
     keep_undo_locked();
-    print->setTitleRows(range(index, 0, 0, 0, SummaryPlan::printed_width - 1));
+    print->setTitleRows(range(index, plan.repeat_row, 0, plan.repeat_row, SummaryPlan::printed_width - 1));
     keep_undo_locked();
     print->setPrintTitleRows(true);
     keep_undo_locked();

@@ -48,6 +48,11 @@ def pages(path):
     return out
 
 
+def lines(text):
+    """The page's lines that hold text, their blanks trimmed."""
+    return [re.sub(r"\s+", " ", line).strip() for line in text.splitlines() if line.strip()]
+
+
 def code(label):
     """A group label's leading code ("31" of "31- Massimo Gattolin ...")."""
     found = re.match(r"[\d.]+", label)
@@ -178,11 +183,22 @@ def main():
                              and all("Stato degli obiettivi" not in t for _, _, t in got[tables:]),
                              f"{len(got)} pages")
                 report.check("every page landscape", got and all(w > h for w, h, _ in got), str([(w, h) for w, h, _ in got]))
-                # the chart's page prints other columns than the title row's: the chart's title names the plan
-                report.check("the title on every page of the tables and lists, the plan named on the chart's",
-                             got and all("Riepilogo PEG del foglio «PEG 2020»" in t for _, _, t in got[:-1])
-                             and "Raggiungimento medio per CdR – foglio «PEG 2020»" in flat(got[-1][2]),
-                             str([n + 1 for n, (_, _, t) in enumerate(got) if "Riepilogo PEG del foglio" not in t]))
+                # the page header and footer: the summary sheet's name on top, "n / N" below; the plan
+                # named on the first page and in the chart's title
+                unheaded = [n + 1 for n, (_, _, t) in enumerate(got)
+                            if lines(t)[:1] != ["Riepilogo PEG"] or lines(t)[-1:] != [f"{n + 1} / {len(got)}"]]
+                report.check("every page headed by the summary sheet's name and numbered n / N, the plan named on the "
+                             "first page and on the chart's", got and not unheaded
+                             and "Riepilogo PEG del foglio «PEG 2020», 2020" in got[0][2]
+                             and "Raggiungimento medio per CdR – foglio «PEG 2020»" in flat(got[-1][2]), str(unheaded[:5]))
+                # the Relazione runs over many pages: its column headings repeated at the top of each
+                first_relazione = tables + 1 + len(cdr)
+                relazione_pages = got[first_relazione:-1]
+                unlabelled_pages = [first_relazione + n + 1 for n, (_, _, t) in enumerate(relazione_pages)
+                                    if not re.search(r"Obiettivo\s+Riga\s+CdR\s+Indicatore\s+Target", " ".join(lines(t)[1:5])
+                                                     .replace("Scostamento ", ""))]
+                report.check(f"the Relazione's column headings at the top of each of its {len(relazione_pages)} pages",
+                             len(relazione_pages) > 1 and not unlabelled_pages, str(unlabelled_pages[:5]))
                 report.check("only the summary: no plan row in the PDF",
                              not any("Piano Esecutivo di Gestione 2020" in t for _, _, t in got))
                 first = flat(got[0][2]) if got else ""
