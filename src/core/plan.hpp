@@ -176,6 +176,9 @@ struct SummaryPlan {
     static constexpr int printed_width = 13;
     static constexpr int chart_label_col = 13;
     static constexpr int width = 15;
+    // group rows a printed page holds below a table's headings, with room to spare (landscape A4
+    // or Letter at the zoom that fits the columns to the width)
+    static constexpr int rows_per_page = 32;
     static constexpr int status_first_col = 7;
     // A report, not a copy of the plan: the Relazione's table and the scorecards list this many
     // rows at most (a sheet of 100,000 rows) and count them all.
@@ -186,7 +189,7 @@ struct SummaryPlan {
     std::vector<Area> percent;                   // cells shown as percentages
     struct Light { int row, col, level; };       // level 0 green (>= 90 %), 1 amber (>= 60 %), 2 red
     std::vector<Light> lights;
-    int chart_first = -1, chart_last = -1;       // CdR table rows (heading included): labels chart_label_col, values the next
+    int chart_first = -1, chart_last = -1;       // the chart's data from the CdR table's heading row: labels chart_label_col, values the next
     std::vector<int> page_breaks;                // printed, a new page starts here: each table after the first, the lists
     // printed at the top of every page that starts below it: the Relazione's column headings, the
     // one table that runs over many pages (Calc repeats one row range per sheet); else the title

@@ -69,35 +69,55 @@ public:
                                          label(SummaryLabel::met), label(SummaryLabel::pct_met), label(SummaryLabel::mean),
                                          label(SummaryLabel::not_assessable)};
         for (std::size_t i = 0; i < status_count; ++i) heading.push_back(phrase(std::string(status_key(static_cast<Status>(i)))));
-        const int head = add(std::move(heading));
+        const std::vector<SummaryCell> status_row = p_.rows.back();
+        const int head = add(heading);
         p_.bold_rows.push_back(head);
-        int last = head;
-        for (const SummaryRow& r : t.rows) last = line(r.group.empty() ? label(SummaryLabel::not_given) : text(r.group), r);
-        if (t.by == Column::cdr && last > head) {
-            p_.chart_first = head;
-            p_.chart_last = last;
-            chart_labels(t);
+        int last = head, box = head, on_page = 0;
+        for (const SummaryRow& r : t.rows) {
+            if (on_page++ == SummaryPlan::rows_per_page) {
+                // longer than a page: the headings again at the top of the next (Calc repeats
+                // only the Relazione's, docs/decisions.md "Printed headings")
+                p_.boxes.push_back({box, last, SummaryPlan::printed_width - 1});
+                const int again = add(status_row);
+                p_.bold_rows.push_back(again);
+                p_.page_breaks.push_back(again);
+                box = add(heading);
+                p_.bold_rows.push_back(box);
+                on_page = 1;
+            }
+            last = line(r.group.empty() ? label(SummaryLabel::not_given) : text(r.group), r);
         }
+        if (t.by == Column::cdr && !t.rows.empty()) chart_labels(t, head);
         const int end = line(label(SummaryLabel::total), total);
         p_.bold_rows.push_back(end);
-        p_.boxes.push_back({head, end, SummaryPlan::printed_width - 1});
+        p_.boxes.push_back({box, end, SummaryPlan::printed_width - 1});
         p_.percent.push_back({head + 1, 4, end, 5});
     }
 
-    // Beside the CdR table, what its bars are called: the code and a shortened label.
-    void chart_labels(const SummaryTable& t) {
+    // Beside the CdR table, from its heading row down, the chart's data: what its bars are called
+    // (the code and a shortened label) and their means, coloured as in the table. One block
+    // without gaps, also when the table repeats its headings over pages.
+    void chart_labels(const SummaryTable& t, int head) {
         std::vector<std::string> groups;
         for (const SummaryRow& r : t.rows) groups.push_back(r.group);
         const std::vector<std::string> shown = short_labels(groups);
         const auto col = std::size_t(SummaryPlan::chart_label_col);
-        p_.rows[std::size_t(p_.chart_first)][col] = label(SummaryLabel::chart_label);
-        p_.rows[std::size_t(p_.chart_first)][col + 1] = label(SummaryLabel::mean);
+        p_.chart_first = head;
+        p_.chart_last = head + int(t.rows.size());
+        while (int(p_.rows.size()) <= p_.chart_last) add({});
+        p_.rows[std::size_t(head)][col] = label(SummaryLabel::chart_label);
+        p_.rows[std::size_t(head)][col + 1] = label(SummaryLabel::mean);
         for (std::size_t i = 0; i < shown.size(); ++i) {
-            auto& row = p_.rows[std::size_t(p_.chart_first) + 1 + i];
-            row[col] = t.rows[i].group.empty() ? label(SummaryLabel::not_given) : text(shown[i]);
-            row[col + 1] = row[5];
+            const SummaryRow& r = t.rows[i];
+            const int at = head + 1 + int(i);
+            auto& row = p_.rows[std::size_t(at)];
+            row[col] = r.group.empty() ? label(SummaryLabel::not_given) : text(shown[i]);
+            if (r.mean_attainment) {
+                row[col + 1] = number(*r.mean_attainment);
+                p_.lights.push_back({at, int(col) + 1, attainment_level(*r.mean_attainment, scoring_)});
+            }
         }
-        p_.percent.push_back({p_.chart_first + 1, int(col) + 1, p_.chart_last, int(col) + 1});
+        p_.percent.push_back({head + 1, int(col) + 1, p_.chart_last, int(col) + 1});
     }
 
     // Objectives left out, with their reason; the objective first, in the wide column. Those left out only for want of a value after their

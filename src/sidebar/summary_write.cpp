@@ -114,6 +114,7 @@ void set_look(const Reference<css::chart::XChartDocument>& doc, const SummaryCha
     x->setPropertyValue("TextBreak", Any(true));  // long CdR names wrap beside their bar
     x->setPropertyValue("ReverseDirection", Any(true));  // the first group on top, as in the table
     x->setPropertyValue("TextRotation", Any(sal_Int32(0)));
+    x->setPropertyValue("TextCanOverlap", Any(true));  // every bar keeps its label (Calc hides every other one when crowded)
     x->setPropertyValue("CharHeight", Any(chart.label_height));
 }
 
@@ -239,7 +240,12 @@ std::optional<SummaryChart> plan_chart(const Reference<css::sheet::XSpreadsheet>
     const int height = 600 * bars + 3000;
     const int room = std::max(4000, std::min(19000, room_below(out, plan, at.Y)));
     c.rect = css::awt::Rectangle(at.X, at.Y, 32000, std::clamp(height, std::min(9000, room), room));
-    if (height > room) c.label_height = std::max(6.0f, 10.0f * float(room) / float(height));
+    // a label as tall as its bar's share of the plot allows (8/10 of it), 10 pt at most; below
+    // 5 pt (about 60 CdRs on a page) labels touch rather than Calc leaving every other one out
+    if (height > room) {
+        const float pitch_pt = float(c.rect.Height - 3000) / float(bars) / 100.0f / 0.3528f;
+        c.label_height = std::clamp(pitch_pt * 0.8f, 5.0f, 10.0f);
+    }
     c.source = {range(index, plan.chart_first, SummaryPlan::chart_label_col, plan.chart_last, SummaryPlan::chart_label_col + 1)};
     c.title = text(Msg::chart_title, lang, {plan_sheet});  // printed on its own page: which plan
     // bars coloured by the band of their value, as the cells are (darker); the axis from 0 to
@@ -247,11 +253,12 @@ std::optional<SummaryChart> plan_chart(const Reference<css::sheet::XSpreadsheet>
     double top = 1;
     const sal_Int32 bar[3] = {0x43A047, 0xFFB300, 0xE53935};
     for (int row = plan.chart_first + 1; row <= plan.chart_last; ++row) {
-        const SummaryCell& value = plan.rows[std::size_t(row)][5];  // as beside the labels
+        const int values = SummaryPlan::chart_label_col + 1;
+        const SummaryCell& value = plan.rows[std::size_t(row)][std::size_t(values)];
         if (value.kind == SummaryCell::Kind::number) top = std::max(top, value.number);
         sal_Int32 colour = 0x004586;  // Calc's first series colour: a group with no mean has no bar anyway
         for (const SummaryPlan::Light& l : plan.lights)
-            if (l.row == row && l.col == 5) colour = bar[l.level];
+            if (l.row == row && l.col == values) colour = bar[l.level];
         c.colours.push_back(colour);
     }
     c.max = std::ceil(top * 10 - 1e-9) / 10;

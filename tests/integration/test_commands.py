@@ -382,7 +382,8 @@ def summary_tables(data):
     tables, current = [], None
     for row in data:
         if isinstance(row[1], str) and row[1] in ("Obiettivi", "Objectives"):
-            current = []
+            if current is None:  # else the table's headings again, on its next printed page
+                current = []
             continue
         if current is None or row[0] == "" and row[1] == "":
             continue

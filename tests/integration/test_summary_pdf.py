@@ -119,6 +119,34 @@ def scorecard_checks(report, data):
                  not bad, str(bad[:3]))
 
 
+def long_table_checks(report, check, tmp):
+    """A CdR table longer than a page (70 CdRs, as a large Comune has; the names are the sample's,
+    numbered apart), printed by pegkit-check --pdf: each of its pages starts with the column
+    headings, and the chart has a labelled bar per CdR."""
+    names = sorted({re.sub(r"^[\d\s\-–]+", "", row[4]).strip() for _, row in wb.sample_rows()
+                    if re.match(r"\d", row[4])} - {""})
+    tsv = os.path.join(tmp, "PEG grande.tsv")
+    with open(tsv, "w", encoding="utf-8") as f:
+        f.write("Cdr\tObiettivo\tIndicatore\tTarget\tValore raggiunto\n")
+        for i in range(1, 71):
+            f.write(f"{i} - {names[i % len(names)]}\tPratica {i}\tGiorni\t<= 30 giorni\t{20 + i % 20}\n")
+    out_dir = os.path.join(tmp, "long")
+    run = subprocess.run([check, "--lang", "it", "--pdf", out_dir, tsv], capture_output=True, text=True, timeout=600)
+    got = pages(os.path.join(out_dir, "PEG grande.pdf")) if os.path.isdir(out_dir) else []
+    table = [n for n, (_, _, t) in enumerate(got) if re.search(r"\b\d+ - ", t) and "Pratica" not in t
+             and "Raggiungimento medio per CdR" not in t]
+    unheaded = [n + 1 for n in table if not re.search(r"CdR\s+Obiettivi\s+Valutati", " ".join(lines(got[n][2])[:6]))]
+    listed = sorted(int(m) for n in table for m in re.findall(r"^\s*(\d+) - ", got[n][2], re.M))
+    report.check("a CdR table of 70 rows: over 3 pages, each starting with the column headings, every CdR listed once",
+                 len(table) == 3 and not unheaded and listed == list(range(1, 71)),
+                 f"rc {run.returncode}, table pages {[n + 1 for n in table]}, unheaded {unheaded}, {len(listed)} CdRs; "
+                 f"{run.stderr[-200:]!r}")
+    chart = flat(got[-1][2]) if got else ""
+    report.check("its chart: alone on the last page, a labelled bar for each of the 70 CdRs",
+                 "Raggiungimento medio per CdR" in chart and all(re.search(rf"(^| ){i} - ", chart) for i in range(1, 71)),
+                 chart[:200])
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--oxt", required=True)
@@ -244,6 +272,7 @@ def main():
             report.check("read-only: the PDF is written where asked (URL), the document untouched",
                          ok and os.path.isfile(other) and not ro.isModified(), f"{res.get('Message')} {res.get('Detail')}")
             lo.close(ro)
+            long_table_checks(report, args.check, tmp)
     except Exception:
         report.check("office session", False, traceback.format_exc())
     return report.finish()

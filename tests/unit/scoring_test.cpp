@@ -469,6 +469,45 @@ TEST_CASE("the Relazione table of a huge sheet lists 2,000 rows and counts them 
     CHECK(shown((*row("status_reached"))[1]) == "2100");
 }
 
+TEST_CASE("a table longer than a page repeats its headings on the next; the chart's data stays one block", "[scoring][plan][chart]") {
+    // a large Comune: 70 CdRs, each with one objective
+    std::string tsv = "Cdr\tObiettivo\tIndicatore\tTarget\tValore raggiunto\n";
+    for (int i = 1; i <= 70; ++i)
+        tsv += std::to_string(i) + " - Servizio " + std::to_string(i) + "\tPratica\tGiorni\t<= 30 giorni\t" + std::to_string(20 + i % 20) + "\n";
+    const SummaryPlan p = plan_summary(check_with(tsv, "", Date{2021, 3, 1}, 2020));
+    const auto first_col = [&](int r) { return shown(p.rows[std::size_t(r)][0]); };
+    std::vector<int> headings;
+    for (int r = 0; r < int(p.rows.size()); ++r)
+        if (p.rows[std::size_t(r)][0].kind == SummaryCell::Kind::label && p.rows[std::size_t(r)][0].label == SummaryLabel::by_cdr)
+            headings.push_back(r);
+    // 70 rows: 32 + 32 + 6, each part under the same two heading rows, each after the first on a new page
+    REQUIRE(headings.size() == 3);
+    for (int h : headings) {
+        CHECK(p.rows[std::size_t(h)][1].label == SummaryLabel::objectives);
+        CHECK(shown(p.rows[std::size_t(h - 1)][SummaryPlan::status_first_col]) == "cmd_status_at(01/03/2021)");
+    }
+    CHECK(headings[1] - headings[0] == SummaryPlan::rows_per_page + 2);
+    for (int k : {1, 2}) CHECK(std::count(p.page_breaks.begin(), p.page_breaks.end(), headings[std::size_t(k)] - 1) == 1);
+    CHECK(first_col(headings[0] + 1) == "1 - Servizio 1");
+    CHECK(first_col(headings[1] + 1) == "33 - Servizio 33");
+    CHECK(first_col(headings[2] + 6) == "70 - Servizio 70");
+    CHECK(p.rows[std::size_t(headings[2] + 7)][0].label == SummaryLabel::total);
+    // framed in three parts, each from its headings
+    int boxes = 0;
+    for (const auto& b : p.boxes) boxes += std::count(headings.begin(), headings.end(), b.first_row) == 1;
+    CHECK(boxes == 3);
+    // the chart: 70 bars in one block from the first heading row, each with its CdR's mean
+    CHECK(p.chart_first == headings[0]);
+    CHECK(p.chart_last == headings[0] + 70);
+    const auto col = std::size_t(SummaryPlan::chart_label_col);
+    for (int i = 1; i <= 70; ++i) {
+        const auto& bar = p.rows[std::size_t(headings[0] + i)];
+        CHECK(shown(bar[col]) == std::to_string(i) + " - Servizio " + std::to_string(i));
+        const double days = 20 + i % 20;  // against <= 30 days: 1 up to 30, then 30 / days
+        CHECK(bar[col + 1].number == Approx(std::min(1.0, 30 / days)));
+    }
+}
+
 TEST_CASE("the summary sheet after the year: objectives without a value counted in one line", "[scoring][plan]") {
     const std::string tsv =
         "Cdr\tObiettivo\tIndicatore\tTarget\tValore raggiunto\n"
