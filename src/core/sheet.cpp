@@ -1,5 +1,6 @@
 #include "sheet.hpp"
 
+#include "catalogue.hpp"
 #include "change.hpp"
 #include "clean.hpp"
 #include "header.hpp"
@@ -113,7 +114,11 @@ class Checker {
     bool summary_written() const {
         if (grid_.rows == 0 || grid_.cols == 0 || grid_.at(0, 0).type != CellType::text) return false;
         const std::string& a1 = grid_.at(0, 0).text;
-        return a1.rfind("Riepilogo PEG del foglio «", 0) == 0 || a1.rfind("PEG summary of sheet '", 0) == 0;
+        constexpr Lang both[] = {Lang::it, Lang::en};
+        return std::any_of(std::begin(both), std::end(both), [&](Lang lang) {
+            const std::string_view title = phrase("cmd_summary_title", lang);
+            return !title.empty() && a1.rfind(title.substr(0, title.find("{0}")), 0) == 0;  // the words before the sheet's name
+        });
     }
 
 public:
