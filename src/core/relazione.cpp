@@ -45,11 +45,7 @@ std::optional<double> deviation(const Target& t, const Cell& actual) {
 }  // namespace
 
 void add_relazione(SummaryPlan& p, const Grid& grid, const SheetCheck& check) {
-    auto add = [&p](std::vector<SummaryCell> r) {
-        r.resize(SummaryPlan::width);
-        p.rows.push_back(std::move(r));
-        return int(p.rows.size()) - 1;
-    };
+    const auto add = [&p](std::vector<SummaryCell> r) { return add_row(p, std::move(r)); };
     const auto cell = [&](int row, Column c) -> const Cell& {
         static const Cell none;
         const int col = check.col(c);

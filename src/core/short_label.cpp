@@ -69,23 +69,23 @@ std::string short_label(std::string_view label, std::size_t max_chars) {
     std::vector<std::string> words = words_of(label);
     const std::string whole = joined(words, 0, words.size());
     if (code_points(whole) <= max_chars || words.empty()) return whole;
-    // the code and the dash after it ("15 –"), kept as written
-    std::size_t body = 0;
-    if (is_code(words[0])) body = 1;
-    else if (const auto dash = words[0].find('-'); dash != std::string::npos && dash > 0 && is_code(words[0].substr(0, dash))) {
-        words.insert(words.begin() + 1, {"-", words[0].substr(dash + 1)});
+    // the code and the dash after it ("15 –"), kept as written, the dash split from what it is
+    // glued to ("01-Organismi", "04 -Dirigente")
+    if (const auto dash = words[0].find('-'); dash != std::string::npos && dash > 0 && is_code(words[0].substr(0, dash))) {
+        words.insert(words.begin() + 1, words[0].substr(dash));
         words[0].resize(dash);
-        body = 1;
     }
-    // "04 -Dirigente": the dash glued to the word after it
-    for (std::string_view dash : {"-", "\xE2\x80\x93", "\xE2\x80\x94"})
-        if (body && words.size() > body && words[body].size() > dash.size() && words[body].compare(0, dash.size(), dash) == 0) {
-            const std::string rest = words[body].substr(dash.size());
-            words[body] = std::string(dash);
-            words.insert(words.begin() + std::ptrdiff_t(body) + 1, rest);
-            break;
-        }
-    if (body && words.size() > body + 1 && is_dash(words[body])) ++body;
+    std::size_t body = 0;
+    if (is_code(words[0])) {
+        body = 1;
+        for (std::string_view dash : {"-", "\xE2\x80\x93", "\xE2\x80\x94"})
+            if (words.size() > 1 && words[1].size() > dash.size() && words[1].compare(0, dash.size(), dash) == 0) {
+                words.insert(words.begin() + 2, words[1].substr(dash.size()));
+                words[1] = std::string(dash);
+                break;
+            }
+        if (words.size() > 2 && is_dash(words[1])) body = 2;
+    }
     const std::string prefix = joined(words, 0, body);
     std::size_t end = body;
     for (; end < words.size(); ++end) {
@@ -108,9 +108,12 @@ std::string short_label(std::string_view label, std::size_t max_chars) {
 }
 
 std::vector<std::string> short_labels(const std::vector<std::string>& labels, std::size_t max_chars) {
-    std::vector<std::string> out;
+    std::vector<std::string> out, whole;
     std::vector<std::size_t> budget(labels.size(), max_chars);
-    for (const std::string& l : labels) out.push_back(short_label(l, max_chars));
+    for (const std::string& l : labels) {
+        out.push_back(short_label(l, max_chars));
+        whole.push_back(short_label(l, std::string::npos));  // as written, its spaces collapsed
+    }
     for (bool clash = true; clash;) {
         clash = false;
         std::map<std::string, std::vector<std::size_t>> seen;
@@ -118,7 +121,7 @@ std::vector<std::string> short_labels(const std::vector<std::string>& labels, st
         for (const auto& [shown, at] : seen) {
             if (at.size() < 2) continue;
             for (std::size_t i : at) {
-                if (out[i] == joined(words_of(labels[i]), 0, words_of(labels[i]).size())) continue;  // whole already
+                if (out[i] == whole[i]) continue;  // whole already
                 budget[i] += 8;
                 out[i] = short_label(labels[i], budget[i]);
                 clash = true;

@@ -33,6 +33,13 @@ inline SummaryCell phrase(std::string key, std::vector<std::string> args = {}) {
     return c;
 }
 
+// Appends `cells`, padded to the plan's width; returns its row.
+inline int add_row(SummaryPlan& plan, std::vector<SummaryCell> cells) {
+    cells.resize(SummaryPlan::width);
+    plan.rows.push_back(std::move(cells));
+    return static_cast<int>(plan.rows.size()) - 1;
+}
+
 // Why an objective was left out, in the catalogue's words or the user's.
 inline SummaryCell reason(NotAssessable why, const std::string& given) {
     switch (why) {

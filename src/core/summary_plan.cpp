@@ -36,11 +36,7 @@ class Builder {
 public:
     Builder(SummaryPlan& p, const Scoring& scoring) : p_(p), scoring_(scoring) {}
 
-    int add(std::vector<SummaryCell> r) {
-        r.resize(SummaryPlan::width);
-        p_.rows.push_back(std::move(r));
-        return static_cast<int>(p_.rows.size()) - 1;
-    }
+    int add(std::vector<SummaryCell> r) { return add_row(p_, std::move(r)); }
 
     // A group's counts, then its objectives per status.
     int line(SummaryCell first, const SummaryRow& r) {

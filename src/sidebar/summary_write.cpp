@@ -252,14 +252,15 @@ std::optional<SummaryChart> plan_chart(const Reference<css::sheet::XSpreadsheet>
     // 100 %, further when a value passes it
     double top = 1;
     const sal_Int32 bar[3] = {0x43A047, 0xFFB300, 0xE53935};
+    const int values = SummaryPlan::chart_label_col + 1;
+    // Calc's first series colour: a group with no mean has no bar anyway
+    c.colours.assign(std::size_t(bars), 0x004586);
+    for (const SummaryPlan::Light& l : plan.lights)
+        if (l.col == values && l.row > plan.chart_first && l.row <= plan.chart_last)
+            c.colours[std::size_t(l.row - plan.chart_first - 1)] = bar[l.level];
     for (int row = plan.chart_first + 1; row <= plan.chart_last; ++row) {
-        const int values = SummaryPlan::chart_label_col + 1;
         const SummaryCell& value = plan.rows[std::size_t(row)][std::size_t(values)];
         if (value.kind == SummaryCell::Kind::number) top = std::max(top, value.number);
-        sal_Int32 colour = 0x004586;  // Calc's first series colour: a group with no mean has no bar anyway
-        for (const SummaryPlan::Light& l : plan.lights)
-            if (l.row == row && l.col == values) colour = bar[l.level];
-        c.colours.push_back(colour);
     }
     c.max = std::ceil(top * 10 - 1e-9) / 10;
     c.step = top > 1.5 ? 0.5 : 0.2;
