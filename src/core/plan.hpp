@@ -5,6 +5,7 @@
 // Nothing here throws on bad input (decode_marks of any text gives a value).
 #include "sheet.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -179,6 +180,13 @@ struct SummaryPlan {
     // group rows a printed page holds below a table's headings, with room to spare (landscape A4
     // or Letter at the zoom that fits the columns to the width)
     static constexpr int rows_per_page = 32;
+    // The chart beside the CdR table, in 1/100 mm: from 1 cm down, 6 mm a bar and 3 cm for its
+    // title and axis, between 9 and 19 cm (a landscape page at the zoom that fits the tables to
+    // its width). A page break splits every column, the chart's too: the rows down to the first
+    // break span at least its height (rows of Calc's default 4.52 mm), up to the 40 a page holds.
+    static constexpr int chart_top = 1000;
+    static int chart_height(int bars) { return std::clamp(600 * bars + 3000, 9000, 19000); }
+    static int chart_rows(int bars) { return std::min(40, (chart_top + chart_height(bars)) / 452 + 1); }
     static constexpr int status_first_col = 7;
     // A report, not a copy of the plan: the Relazione's table and the scorecards list this many
     // rows at most (a sheet of 100,000 rows) and count them all.

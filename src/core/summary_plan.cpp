@@ -235,6 +235,9 @@ SummaryPlan plan_summary(const SheetCheck& check, const Summary* workbook, const
     for (const SummaryTable& table : s.tables) {
         b.add({});
         b.table(table, s.total, check.as_of);
+        // a short CdR table: blank rows below it, so that the chart beside it fits above the next page
+        if (table.by == Column::cdr && p.chart_first >= 0)
+            while (int(p.rows.size()) < SummaryPlan::chart_rows(p.chart_last - p.chart_first)) b.add({});
     }
     b.left_out(s.objectives);
     b.overrides(s.objectives);

@@ -229,17 +229,16 @@ std::optional<SummaryChart> plan_chart(const Reference<css::sheet::XSpreadsheet>
         const Reference<css::container::XIndexAccess> cols(
             Reference<css::table::XColumnRowRange>(out, UNO_QUERY_THROW)->getColumns(), UNO_QUERY_THROW);
         Reference<css::beans::XPropertySet>(cols->getByIndex(SummaryPlan::width + 1), UNO_QUERY_THROW)->getPropertyValue("Position") >>= at;
-        at.Y = 1000;
+        at.Y = SummaryPlan::chart_top;
     }
     SummaryChart c;
-    // a bar of 6 mm per group, room for its short label on one line, up to what a landscape page
-    // holds at the zoom that fits the tables to its width (about 0.69: 19 cm print as 13), and
-    // ending above the next row that starts a page: a page break splits every column, the chart's
-    // too (set_print). More groups or less room, smaller labels.
+    // as tall as the plan says (plan.hpp: a short label on one line beside each bar), and ending
+    // above the next row that starts a page, which the plan keeps far enough down unless the
+    // user moved the chart; less room, smaller labels
     const int bars = plan.chart_last - plan.chart_first;
     const int height = 600 * bars + 3000;
-    const int room = std::max(4000, std::min(19000, room_below(out, plan, at.Y)));
-    c.rect = css::awt::Rectangle(at.X, at.Y, 32000, std::clamp(height, std::min(9000, room), room));
+    const int room = std::max(4000, std::min(SummaryPlan::chart_height(bars), room_below(out, plan, at.Y)));
+    c.rect = css::awt::Rectangle(at.X, at.Y, 32000, room);
     // a label as tall as its bar's share of the plot allows (8/10 of it), 10 pt at most; below
     // 5 pt (about 60 CdRs on a page) labels touch rather than Calc leaving every other one out
     if (height > room) {

@@ -508,6 +508,22 @@ TEST_CASE("a table longer than a page repeats its headings on the next; the char
     }
 }
 
+TEST_CASE("a short CdR table leaves the chart beside it room above the next page", "[scoring][plan][chart]") {
+    // INAIL's four structures (tests/data/layouts/inail-relazione-performance-2019.layout): the
+    // chart needs its 9 cm, the table alone spans 4 cm
+    std::string tsv = "Cdr\tObiettivo\tIndicatore\tTarget\tValore raggiunto\n";
+    for (const char* cdr : {"CONTARP DCOD CSA DCRA", "DCRA DCOD CIT", "DCOD DCRA DCPBC", "DCRA CSA AVV. GEN."})
+        tsv += std::string(cdr) + "\tPratica\tGiorni\t<= 30 giorni\t20\n";
+    const SummaryPlan p = plan_summary(check_with(tsv, "", Date{2021, 3, 1}, 2020));
+    REQUIRE(p.chart_last - p.chart_first == 4);
+    REQUIRE(!p.page_breaks.empty());
+    const int first_break = *std::min_element(p.page_breaks.begin(), p.page_breaks.end());
+    CHECK(first_break >= SummaryPlan::chart_rows(4));
+    CHECK(SummaryPlan::chart_rows(4) * 452 >= SummaryPlan::chart_top + SummaryPlan::chart_height(4));
+    // and a page never holds more than 40 rows for it
+    CHECK(SummaryPlan::chart_rows(200) == 40);
+}
+
 TEST_CASE("the summary sheet after the year: objectives without a value counted in one line", "[scoring][plan]") {
     const std::string tsv =
         "Cdr\tObiettivo\tIndicatore\tTarget\tValore raggiunto\n"
