@@ -5,7 +5,11 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 namespace pegkit {
 
@@ -27,25 +31,42 @@ std::optional<CellPos> parse_cell_address(std::string_view a1) {
 
 // ------------------------------------------------------------------------------ Normalize
 
+namespace {
+
+std::uint64_t key_of(int col, int row) { return (std::uint64_t(std::uint32_t(col)) << 32) | std::uint32_t(row); }
+
+}  // namespace
+
 NormalizePlan plan_normalize(const Grid& grid, const SheetCheck& check, const std::vector<bool>& hidden_rows) {
-    std::map<std::pair<int, int>, std::string> after;  // (col, row)
+    std::unordered_map<std::uint64_t, std::string> after;  // by key_of(col, row)
     for (const Finding& f : check.findings)
-        if (f.code == Diag::would_normalize && !f.args.empty() && f.col >= 0) after[{f.col, f.row}] = f.args[0];
+        if (f.code == Diag::would_normalize && !f.args.empty() && f.col >= 0) after[key_of(f.col, f.row)] = f.args[0];
     std::set<int> columns;
     for (int col : check.column)
         if (col >= 0 && col < grid.cols) columns.insert(col);
+    // A column repeats its texts (a group's name on each of its rows): each is cleaned once.
+    std::unordered_map<std::string_view, std::optional<std::string>> cleaned;
     for (int col : columns)
         for (int row = std::max(check.first_row, 0); row <= check.last_row && row < grid.rows; ++row) {
             const Cell& cell = grid.at(row, col);
-            if (cell.type != CellType::text || cell.formula || after.count({col, row})) continue;
-            std::string cleaned = clean(cell.text);
-            if (cleaned != cell.text) after[{col, row}] = std::move(cleaned);
+            if (cell.type != CellType::text || cell.formula || after.count(key_of(col, row))) continue;
+            auto [it, added] = cleaned.try_emplace(cell.text);
+            if (added) {
+                std::string c = clean(cell.text);
+                if (c != cell.text) it->second = std::move(c);
+            }
+            if (it->second) after.emplace(key_of(col, row), *it->second);
         }
+    std::vector<std::uint64_t> keys;  // by column, then row, as write_texts wants them
+    keys.reserve(after.size());
+    for (const auto& kv : after) keys.push_back(kv.first);
+    std::sort(keys.begin(), keys.end());
     NormalizePlan plan;
-    for (auto& [pos, text] : after) {
-        const auto [col, row] = pos;
+    for (const std::uint64_t key : keys) {
+        const int col = int(key >> 32), row = int(std::uint32_t(key));
         if (row < 0 || row >= grid.rows || col >= grid.cols) continue;
         const Cell& cell = grid.at(row, col);
+        std::string& text = after[key];
         if (cell.type != CellType::text || cell.formula || text == cell.text) continue;
         if (row < static_cast<int>(hidden_rows.size()) && hidden_rows[static_cast<std::size_t>(row)]) {
             ++plan.hidden;

@@ -9,6 +9,7 @@
 #include <fast_float/fast_float.h>
 
 #include <algorithm>
+#include <string_view>
 #include <unordered_map>
 #include <cmath>
 #include <cstdio>
@@ -56,9 +57,17 @@ bool dashes(std::string_view s) {
 // filled from their top-left cell. Everything after works on these cells.
 std::vector<Cell> prepare(const Grid& grid) {
     std::vector<Cell> cells = grid.cells;
-    for (Cell& cell : cells) {
+    // a text to clean is often on many rows (a group's name): cleaned once
+    std::unordered_map<std::string_view, std::string> cleaned;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        Cell& cell = cells[i];
         if (cell.type != CellType::text) continue;
-        if (!already_clean(cell.text)) cell.text = clean(cell.text);  // no new string for a clean one
+        if (!already_clean(cell.text)) {  // no new string for a clean one
+            const std::string_view raw = grid.cells[i].text;
+            auto [it, added] = cleaned.try_emplace(raw);
+            if (added) it->second = clean(raw);
+            cell.text = it->second;
+        }
         if (cell.text.empty()) cell.type = CellType::empty;
     }
     for (const Merge& m : grid.merges) {

@@ -5,9 +5,11 @@
 #include "plan.hpp"
 
 #include <com/sun/star/table/CellRangeAddress.hpp>
+#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/sheet/XSheetCellRangeContainer.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 
 #include <map>
 #include <set>
@@ -56,9 +58,9 @@ struct TextWrite {
 };
 // Writes the texts as text (never read as numbers or formulas), in column blocks that keep the
 // cells between them as they are; notes stay. A text on several lines is written alone (see
-// add_multiline). `writes` sorted by column, then row.
-void write_texts(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, const std::vector<TextWrite>& writes,
-                 const Untouchable& untouchable);
+// add_multiline). `writes` sorted by column, then row. Row heights: row_heights.hpp.
+void write_texts(const css::uno::Reference<css::frame::XModel>& model, const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
+                 const std::vector<TextWrite>& writes, const Untouchable& untouchable);
 
 // Calc gives the Text number format to a text it writes where the text would read as a formula
 // or a number ("= 0 anomalie", "12", "1/2"), even through setDataArray: the number formats of the
@@ -71,7 +73,9 @@ struct NumberFormatPiece {
     std::vector<css::table::CellRangeAddress> ranges;
 };
 using NumberFormats = std::vector<NumberFormatPiece>;
-NumberFormats formats_at_risk(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, const std::vector<TextWrite>& writes);
+// Cells whose format is already a text one are not listed: Calc keeps it.
+NumberFormats formats_at_risk(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
+                              const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, const std::vector<TextWrite>& writes);
 void set_number_formats(const css::uno::Reference<css::lang::XMultiServiceFactory>& factory, const NumberFormats& formats);
 
 // Before each write step: keeps Calc's undo manager locked (edit.hpp). A test hook of builds

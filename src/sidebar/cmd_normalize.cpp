@@ -34,11 +34,11 @@ public:
     void apply() override {
         std::vector<TextWrite> both = m_after;  // the same cells; either text may change its format
         both.insert(both.end(), m_before.begin(), m_before.end());
-        m_formats = formats_at_risk(m_sheet.sheet, both);
-        write_texts(m_sheet.sheet, m_after, m_untouchable);
+        m_formats = formats_at_risk(m_sheet.document, m_sheet.sheet, both);
+        write_texts(m_sheet.model, m_sheet.sheet, m_after, m_untouchable);
     }
     void revert() override {
-        write_texts(m_sheet.sheet, m_before, m_untouchable);
+        write_texts(m_sheet.model, m_sheet.sheet, m_before, m_untouchable);
         set_number_formats(m_sheet.factory, m_formats);
     }
 
@@ -63,8 +63,8 @@ public:
             m_inserted.push_back(i.insert_at);
         }
         const std::vector<TextWrite> writes = writes_of(m_plan.cells, true);
-        m_formats = formats_at_risk(m_sheet.sheet, writes);  // the inserted columns' own go with them
-        write_texts(m_sheet.sheet, writes, m_rows_alone);
+        m_formats = formats_at_risk(m_sheet.document, m_sheet.sheet, writes);  // the inserted columns' own go with them
+        write_texts(m_sheet.model, m_sheet.sheet, writes, m_rows_alone);
     }
     void revert() override {
         // the columns written right of the table were empty: empty again

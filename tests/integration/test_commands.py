@@ -185,6 +185,35 @@ def check_normalize(office, doc, report, label):
                  diffs and not moved, str(moved[:5]))
 
 
+def check_normalize_row_heights(office, doc, report, label):
+    """Normalize writes with Calc's row-height adjustment off where no cell can change its row's
+    height (row_heights.hpp). Where the target column wraps its texts, each row whose target was
+    rewritten must still end with the height Calc itself gives its new text."""
+    sheet = lo.sheet(doc)
+    active(doc, sheet)
+    target = sheet.getColumns().getByIndex(9)
+    target.Width = 1800  # 1.8 cm: the sample's targets take several lines
+    target.IsTextWrapped = True
+    rows = sheet.getRows()
+    count = len(data_snapshot(sheet)[0])
+    for r in range(count):
+        rows.getByIndex(r).OptimalHeight = True
+    before = data_snapshot(sheet)[0]
+    heights = [rows.getByIndex(r).Height for r in range(count)]
+    ok, res = dispatch(office, doc, "Normalize")
+    after = data_snapshot(sheet)[0]
+    changed = [r for r in range(count) if after[r][9] != before[r][9]]
+    got = [rows.getByIndex(r).Height for r in changed]
+    for r in changed:
+        rows.getByIndex(r).OptimalHeight = True  # Calc measures the row again
+    want = [rows.getByIndex(r).Height for r in changed]
+    moved = [r for r, h in zip(changed, want) if h != heights[r]]
+    wrong = [(r + 1, g, w) for r, g, w in zip(changed, got, want) if g != w]
+    report.check(f"{label}: rows of rewritten wrapped targets get Calc's height for the new text "
+                 f"({len(changed)} rows, {len(moved)} of them change height)",
+                 ok and changed and moved and not wrong, f"{res.get('Message')}; (row, got, Calc's) {wrong[:5]}")
+
+
 def lo_letters(col):
     return cell_name(col, 0)[:-1]
 
@@ -553,7 +582,7 @@ def main():
             lo.Office.store(doc, paths["xlsx"], lo.XLSX)
             lo.close(doc)
             for label, path in paths.items():
-                for check in (check_validate, check_normalize, check_normalize_preview, check_undo_stack, check_summary,
+                for check in (check_validate, check_normalize, check_normalize_row_heights, check_normalize_preview, check_undo_stack, check_summary,
                               check_refusals):
                     if args.only and args.only not in check.__name__:
                         continue
