@@ -261,25 +261,40 @@ bool is_text_format(const Reference<css::util::XNumberFormats>& formats, sal_Int
 
 NumberFormats formats_at_risk(const Reference<css::sheet::XSpreadsheetDocument>& document,
                               const Reference<css::sheet::XSpreadsheet>& sheet, const std::vector<TextWrite>& writes) {
-    std::map<int, std::pair<int, int>> spans;  // column -> first and last row of the cells at risk
-    for (const TextWrite& w : writes) {
-        if (!reads_as_formula_or_number(w.text)) continue;
-        auto [it, added] = spans.emplace(w.at.col, std::make_pair(w.at.row, w.at.row));
-        if (!added) it->second = {std::min(it->second.first, w.at.row), std::max(it->second.second, w.at.row)};
+    // column -> runs of rows at risk, a run going on over up to join_rows rows not at risk: a
+    // format group split by other formats (cells Calc already gave the Text format) would
+    // otherwise give thousands of ranges, which Calc applies slowly
+    constexpr int join_rows = 16;
+    std::map<int, std::vector<int>> at_risk;  // column -> rows
+    for (const TextWrite& w : writes)
+        if (reads_as_formula_or_number(w.text)) at_risk[w.at.col].push_back(w.at.row);
+    std::map<int, std::vector<std::pair<int, int>>> runs;
+    for (auto& [col, rows] : at_risk) {
+        std::sort(rows.begin(), rows.end());
+        std::vector<std::pair<int, int>>& out = runs[col];
+        for (const int row : rows)
+            if (!out.empty() && row - out.back().second <= join_rows + 1) out.back().second = std::max(out.back().second, row);
+            else out.emplace_back(row, row);
     }
     NumberFormats out;
-    if (spans.empty()) return out;
+    if (runs.empty()) return out;
     const Reference<css::util::XNumberFormats> formats =
         Reference<css::util::XNumberFormatsSupplier>(document, UNO_QUERY_THROW)->getNumberFormats();
     for_each_sheet_format_group(sheet, [&](const auto& ranges, const auto& props, const auto& state) {
         NumberFormatPiece piece;
         for (const css::table::CellRangeAddress& a : ranges->getRangeAddresses())
-            for (auto it = spans.lower_bound(a.StartColumn); it != spans.end() && it->first <= a.EndColumn; ++it) {
-                css::table::CellRangeAddress part = a;
-                part.StartColumn = part.EndColumn = it->first;
-                part.StartRow = std::max(a.StartRow, it->second.first);
-                part.EndRow = std::min(a.EndRow, it->second.second);
-                if (part.StartRow <= part.EndRow) piece.ranges.push_back(part);
+            for (auto it = runs.lower_bound(a.StartColumn); it != runs.end() && it->first <= a.EndColumn; ++it) {
+                const auto& rows = it->second;
+                // the first run that ends at or below the range's first row
+                auto r = std::lower_bound(rows.begin(), rows.end(), a.StartRow,
+                                          [](const std::pair<int, int>& run, int row) { return run.second < row; });
+                for (; r != rows.end() && r->first <= a.EndRow; ++r) {
+                    css::table::CellRangeAddress part = a;
+                    part.StartColumn = part.EndColumn = it->first;
+                    part.StartRow = std::max(a.StartRow, r->first);
+                    part.EndRow = std::min(a.EndRow, r->second);
+                    if (part.StartRow <= part.EndRow) piece.ranges.push_back(part);
+                }
             }
         if (piece.ranges.empty()) return;
         piece.is_default = state->getPropertyState("NumberFormat") == css::beans::PropertyState_DEFAULT_VALUE;

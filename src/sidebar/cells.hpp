@@ -65,8 +65,9 @@ void write_texts(const css::uno::Reference<css::frame::XModel>& model, const css
 // Calc gives the Text number format to a text it writes where the text would read as a formula
 // or a number ("= 0 anomalie", "12", "1/2"), even through setDataArray: the number formats of the
 // cells such writes may change, read before writing so that taking the writes back restores them.
-// Kept as the sheet's format groups over each column's span of such cells: a few large ranges
-// (one per column of like-formatted cells), not a range per cell, which Calc applies slowly.
+// Kept as the sheet's format groups over the runs of such cells in each column (a run going on
+// over a few rows between them), not as a range per cell, which Calc applies slowly, nor over the
+// column's whole span, which a group split by other formats turns into thousands of ranges.
 struct NumberFormatPiece {
     bool is_default = true;  // no format of its own: restored as such, not as an explicit General
     sal_Int32 format = 0;
