@@ -240,6 +240,13 @@ std::string clean(std::string_view text) {
     return out;
 }
 
+std::string_view CleanOnce::operator()(std::string_view text) {
+    if (already_clean(text)) return text;
+    auto [it, added] = m_cleaned.try_emplace(text);
+    if (added) it->second = clean(text);
+    return it->second;
+}
+
 std::string fold_case(std::string_view text) {
     std::string out(text);
     for (std::size_t i = 0; i < out.size();) {

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace pegkit {
 
@@ -14,6 +15,17 @@ std::string clean(std::string_view text);
 
 // True when clean(text) == text, found without building anything (most cells of a sheet are).
 bool already_clean(std::string_view text);
+
+// clean() for the many cells of a sheet, where a text to clean is often on many rows (a group's
+// name): each distinct text is cleaned once. A text already clean is given back as it is; the
+// texts passed in must outlive the cache and what it gives.
+class CleanOnce {
+public:
+    std::string_view operator()(std::string_view text);
+
+private:
+    std::unordered_map<std::string_view, std::string> m_cleaned;
+};
 
 // At most `bytes` bytes of `text`, cut before a whole UTF-8 letter and ended with "…" when cut.
 std::string shortened(std::string_view text, std::size_t bytes);

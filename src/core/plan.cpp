@@ -6,7 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <optional>
+#include <iterator>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -44,29 +44,23 @@ NormalizePlan plan_normalize(const Grid& grid, const SheetCheck& check, const st
     std::set<int> columns;
     for (int col : check.column)
         if (col >= 0 && col < grid.cols) columns.insert(col);
-    // A column repeats its texts (a group's name on each of its rows): each is cleaned once.
-    std::unordered_map<std::string_view, std::optional<std::string>> cleaned;
+    CleanOnce cleaned;
     for (int col : columns)
         for (int row = std::max(check.first_row, 0); row <= check.last_row && row < grid.rows; ++row) {
             const Cell& cell = grid.at(row, col);
             if (cell.type != CellType::text || cell.formula || after.count(key_of(col, row))) continue;
-            auto [it, added] = cleaned.try_emplace(cell.text);
-            if (added) {
-                std::string c = clean(cell.text);
-                if (c != cell.text) it->second = std::move(c);
-            }
-            if (it->second) after.emplace(key_of(col, row), *it->second);
+            const std::string_view text = cleaned(cell.text);
+            if (text != cell.text) after.emplace(key_of(col, row), std::string(text));
         }
-    std::vector<std::uint64_t> keys;  // by column, then row, as write_texts wants them
-    keys.reserve(after.size());
-    for (const auto& kv : after) keys.push_back(kv.first);
-    std::sort(keys.begin(), keys.end());
+    // by column, then row, as write_texts wants them
+    std::vector<std::pair<std::uint64_t, std::string>> sorted(std::make_move_iterator(after.begin()),
+                                                              std::make_move_iterator(after.end()));
+    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     NormalizePlan plan;
-    for (const std::uint64_t key : keys) {
+    for (auto& [key, text] : sorted) {
         const int col = int(key >> 32), row = int(std::uint32_t(key));
         if (row < 0 || row >= grid.rows || col >= grid.cols) continue;
         const Cell& cell = grid.at(row, col);
-        std::string& text = after[key];
         if (cell.type != CellType::text || cell.formula || text == cell.text) continue;
         if (row < static_cast<int>(hidden_rows.size()) && hidden_rows[static_cast<std::size_t>(row)]) {
             ++plan.hidden;

@@ -57,17 +57,12 @@ bool dashes(std::string_view s) {
 // filled from their top-left cell. Everything after works on these cells.
 std::vector<Cell> prepare(const Grid& grid) {
     std::vector<Cell> cells = grid.cells;
-    // a text to clean is often on many rows (a group's name): cleaned once
-    std::unordered_map<std::string_view, std::string> cleaned;
+    CleanOnce cleaned;
     for (std::size_t i = 0; i < cells.size(); ++i) {
         Cell& cell = cells[i];
         if (cell.type != CellType::text) continue;
-        if (!already_clean(cell.text)) {  // no new string for a clean one
-            const std::string_view raw = grid.cells[i].text;
-            auto [it, added] = cleaned.try_emplace(raw);
-            if (added) it->second = clean(raw);
-            cell.text = it->second;
-        }
+        const std::string_view raw = grid.cells[i].text, text = cleaned(raw);
+        if (text.data() != raw.data()) cell.text = std::string(text);  // no new string for a clean one
         if (cell.text.empty()) cell.type = CellType::empty;
     }
     for (const Merge& m : grid.merges) {
