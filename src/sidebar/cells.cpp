@@ -3,6 +3,7 @@
 #include "edit.hpp"
 #include "format_groups.hpp"
 #include "row_heights.hpp"
+#include "text_format_first.hpp"
 
 #include "convert.hpp"
 
@@ -227,84 +228,6 @@ Untouchable untouchable_cells(const Reference<css::sheet::XSpreadsheet>& sheet, 
     return u;
 }
 
-namespace {
-
-// What Calc 7.4 reads as a formula or a number when it is written: a leading '=', or digits with
-// nothing but separators and signs beside them (a leading space keeps a text a text).
-bool reads_as_formula_or_number(const std::string& text) {
-    if (text.empty()) return false;
-    if (text[0] == '=') return true;
-    bool digit = false;
-    for (const char ch : text) {
-        if (ch >= '0' && ch <= '9') digit = true;
-        else if (!std::strchr(".,/:-+% ", ch)) return false;
-    }
-    return digit && text[0] != ' ';
-}
-
-}  // namespace
-
-namespace {
-
-// Calc leaves a cell's format alone when that format is already a text one (its type has TEXT).
-bool is_text_format(const Reference<css::util::XNumberFormats>& formats, sal_Int32 key) {
-    try {
-        sal_Int16 type = 0;
-        formats->getByKey(key)->getPropertyValue("Type") >>= type;
-        return (type & css::util::NumberFormat::TEXT) != 0;
-    } catch (const css::uno::Exception&) {
-        return false;  // unknown key: kept, to be restored
-    }
-}
-
-}  // namespace
-
-NumberFormats formats_at_risk(const Reference<css::sheet::XSpreadsheetDocument>& document,
-                              const Reference<css::sheet::XSpreadsheet>& sheet, const std::vector<TextWrite>& writes) {
-    // column -> runs of rows at risk, a run going on over up to join_rows rows not at risk: a
-    // format group split by other formats (cells Calc already gave the Text format) would
-    // otherwise give thousands of ranges, which Calc applies slowly
-    constexpr int join_rows = 16;
-    std::map<int, std::vector<int>> at_risk;  // column -> rows
-    for (const TextWrite& w : writes)
-        if (reads_as_formula_or_number(w.text)) at_risk[w.at.col].push_back(w.at.row);
-    std::map<int, std::vector<std::pair<int, int>>> runs;
-    for (auto& [col, rows] : at_risk) {
-        std::sort(rows.begin(), rows.end());
-        std::vector<std::pair<int, int>>& out = runs[col];
-        for (const int row : rows)
-            if (!out.empty() && row - out.back().second <= join_rows + 1) out.back().second = std::max(out.back().second, row);
-            else out.emplace_back(row, row);
-    }
-    NumberFormats out;
-    if (runs.empty()) return out;
-    const Reference<css::util::XNumberFormats> formats =
-        Reference<css::util::XNumberFormatsSupplier>(document, UNO_QUERY_THROW)->getNumberFormats();
-    for_each_sheet_format_group(sheet, [&](const auto& ranges, const auto& props, const auto& state) {
-        NumberFormatPiece piece;
-        for (const css::table::CellRangeAddress& a : ranges->getRangeAddresses())
-            for (auto it = runs.lower_bound(a.StartColumn); it != runs.end() && it->first <= a.EndColumn; ++it) {
-                const auto& rows = it->second;
-                // the first run that ends at or below the range's first row
-                auto r = std::lower_bound(rows.begin(), rows.end(), a.StartRow,
-                                          [](const std::pair<int, int>& run, int row) { return run.second < row; });
-                for (; r != rows.end() && r->first <= a.EndRow; ++r) {
-                    css::table::CellRangeAddress part = a;
-                    part.StartColumn = part.EndColumn = it->first;
-                    part.StartRow = std::max(a.StartRow, r->first);
-                    part.EndRow = std::min(a.EndRow, r->second);
-                    if (part.StartRow <= part.EndRow) piece.ranges.push_back(part);
-                }
-            }
-        if (piece.ranges.empty()) return;
-        piece.is_default = state->getPropertyState("NumberFormat") == css::beans::PropertyState_DEFAULT_VALUE;
-        props->getPropertyValue("NumberFormat") >>= piece.format;
-        if (!piece.is_default && is_text_format(formats, piece.format)) return;
-        out.push_back(std::move(piece));
-    });
-    return out;
-}
-
 void set_number_formats(const Reference<css::lang::XMultiServiceFactory>& factory, const NumberFormats& formats) {
     for (const NumberFormatPiece& piece : formats) {
         // Calc joins a call's ranges one by one (ScRangeList::Join): a few hundred a call at most
@@ -326,13 +249,15 @@ void add_multiline(Untouchable& untouchable, const Grid& grid) {
             if (grid.at(r, c).text.find('\n') != std::string::npos) untouchable.rows.insert(r);
 }
 
-void write_texts(const Reference<css::frame::XModel>& model, const Reference<css::sheet::XSpreadsheet>& sheet,
-                 const std::vector<TextWrite>& writes, const Untouchable& untouchable) {
+void write_texts(const Reference<css::uno::XComponentContext>& context, const Reference<css::frame::XModel>& model,
+                 const Reference<css::sheet::XSpreadsheet>& sheet, const std::vector<TextWrite>& writes,
+                 const Untouchable& untouchable, NumberFormats& formats) {
     const auto alone_write = [&](const TextWrite& w) {
         return untouchable.covers(w.at) || w.text.find('\n') != std::string::npos;
     };
     std::optional<HeightShaping> shaping;  // read when the first block is written
     AdjustHeights heights(model);
+    TextFormatFirst text_first(context, model, sheet, formats);
     std::vector<const TextWrite*> alone;
     for (std::size_t i = 0; i < writes.size();) {
         if (alone_write(writes[i])) {
@@ -355,16 +280,19 @@ void write_texts(const Reference<css::frame::XModel>& model, const Reference<css
         const int last = writes[j].at.row;
         if (!shaping) shaping.emplace(sheet);
         heights.set(shaping->touches(col, first, last));
-        write_step("texts");
         const Reference<css::sheet::XCellRangeData> data(sheet->getCellRangeByPosition(col, first, col, last), UNO_QUERY_THROW);
         Sequence<Sequence<Any>> values = data->getDataArray();
         for (std::size_t k = i; k <= j; ++k)
             values.getArray()[writes[k].at.row - first].getArray()[0] <<= uno::to_ou(writes[k].text);
+        text_first.before_block(col, first, last, &writes[i], &writes[j] + 1);
+        write_step("texts");
         data->setDataArray(values);
+        text_first.after_block();
         i = j + 1;
     }
     heights.set(true);
     for (const TextWrite* w : alone) {
+        text_first.before_alone(*w);
         write_step("text");
         // XText::setString keeps the cell's note and never reads the text as a number
         Reference<css::text::XText>(sheet->getCellByPosition(w->at.col, w->at.row), UNO_QUERY_THROW)

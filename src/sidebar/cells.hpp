@@ -10,6 +10,7 @@
 #include <com/sun/star/sheet/XSheetCellRangeContainer.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
 
 #include <map>
 #include <set>
@@ -56,28 +57,26 @@ struct TextWrite {
     CellPos at;
     std::string text;
 };
-// Writes the texts as text (never read as numbers or formulas), in column blocks that keep the
-// cells between them as they are; notes stay. A text on several lines is written alone (see
-// add_multiline). `writes` sorted by column, then row. Row heights: row_heights.hpp.
-void write_texts(const css::uno::Reference<css::frame::XModel>& model, const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
-                 const std::vector<TextWrite>& writes, const Untouchable& untouchable);
-
-// Calc gives the Text number format to a text it writes where the text would read as a formula
-// or a number ("= 0 anomalie", "12", "1/2"), even through setDataArray: the number formats of the
-// cells such writes may change, read before writing so that taking the writes back restores them.
-// Kept as the sheet's format groups over the runs of such cells in each column (a run going on
-// over a few rows between them), not as a range per cell, which Calc applies slowly, nor over the
-// column's whole span, which a group split by other formats turns into thousands of ranges.
+// Number formats to set back: kept as ranges of cells in a few calls, not a range per cell, which
+// Calc applies slowly.
 struct NumberFormatPiece {
     bool is_default = true;  // no format of its own: restored as such, not as an explicit General
     sal_Int32 format = 0;
     std::vector<css::table::CellRangeAddress> ranges;
 };
 using NumberFormats = std::vector<NumberFormatPiece>;
-// Cells whose format is already a text one are not listed: Calc keeps it.
-NumberFormats formats_at_risk(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
-                              const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, const std::vector<TextWrite>& writes);
 void set_number_formats(const css::uno::Reference<css::lang::XMultiServiceFactory>& factory, const NumberFormats& formats);
+
+// Writes the texts as text (never read as numbers or formulas), in column blocks that keep the
+// cells between them as they are; notes stay. A text on several lines is written alone (see
+// add_multiline). `writes` sorted by column, then row. Row heights: row_heights.hpp; number
+// formats: text_format_first.hpp. Calc gives the Text format to a text it writes where the text
+// would read as a formula or a number ("= 0 anomalie", "12", "1/2"): `formats` gathers the number
+// formats of the cells the writes may change, read before writing, so that taking the writes back
+// (set_number_formats) restores them.
+void write_texts(const css::uno::Reference<css::uno::XComponentContext>& context, const css::uno::Reference<css::frame::XModel>& model,
+                 const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, const std::vector<TextWrite>& writes,
+                 const Untouchable& untouchable, NumberFormats& formats);
 
 // Before each write step: keeps Calc's undo manager locked (edit.hpp). A test hook of builds
 // without NDEBUG (tests/integration/test_fail_write.py): PEGKIT_FAIL_WRITE names a file holding N,

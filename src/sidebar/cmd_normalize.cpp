@@ -32,13 +32,12 @@ public:
         : m_sheet(s), m_untouchable(std::move(untouchable)), m_after(writes_of(plan.cells, true)),
           m_before(writes_of(plan.cells, false)) {}
     void apply() override {
-        std::vector<TextWrite> both = m_after;  // the same cells; either text may change its format
-        both.insert(both.end(), m_before.begin(), m_before.end());
-        m_formats = formats_at_risk(m_sheet.document, m_sheet.sheet, both);
-        write_texts(m_sheet.model, m_sheet.sheet, m_after, m_untouchable);
+        m_formats.clear();
+        write_texts(m_sheet.context, m_sheet.model, m_sheet.sheet, m_after, m_untouchable, m_formats);
     }
     void revert() override {
-        write_texts(m_sheet.model, m_sheet.sheet, m_before, m_untouchable);
+        NumberFormats again;  // the same cells as m_formats, read as they are now
+        write_texts(m_sheet.context, m_sheet.model, m_sheet.sheet, m_before, m_untouchable, again);
         set_number_formats(m_sheet.factory, m_formats);
     }
 
@@ -46,7 +45,7 @@ private:
     ActiveSheet m_sheet;
     Untouchable m_untouchable;
     std::vector<TextWrite> m_after, m_before;
-    NumberFormats m_formats;  // see formats_at_risk
+    NumberFormats m_formats;  // the cells' own, before apply (write_texts)
 };
 
 // New columns, then their texts. Taking back removes the columns it inserted, last first, so that
@@ -62,9 +61,8 @@ public:
             columns->insertByIndex(i.insert_at, 1);
             m_inserted.push_back(i.insert_at);
         }
-        const std::vector<TextWrite> writes = writes_of(m_plan.cells, true);
-        m_formats = formats_at_risk(m_sheet.document, m_sheet.sheet, writes);  // the inserted columns' own go with them
-        write_texts(m_sheet.model, m_sheet.sheet, writes, m_rows_alone);
+        m_formats.clear();  // the inserted columns' own go with them
+        write_texts(m_sheet.context, m_sheet.model, m_sheet.sheet, writes_of(m_plan.cells, true), m_rows_alone, m_formats);
     }
     void revert() override {
         // the columns written right of the table were empty: empty again
@@ -92,7 +90,7 @@ private:
     NewColumnsPlan m_plan;
     Untouchable m_rows_alone;  // the new columns are empty: only whole rows (hidden, multi-line) matter
     int m_rows = 0;  // the table's rows, as read
-    NumberFormats m_formats;  // see formats_at_risk
+    NumberFormats m_formats;  // the cells' own, before apply (write_texts)
     std::vector<int> m_inserted;
 };
 

@@ -17,8 +17,10 @@ using css::uno::UNO_QUERY;
 
 namespace pegkit::sidebar {
 
-std::optional<ActiveSheet> active_sheet(const Reference<css::frame::XFrame>& frame) {
+std::optional<ActiveSheet> active_sheet(const Reference<css::frame::XFrame>& frame,
+                                        const Reference<css::uno::XComponentContext>& context) {
     ActiveSheet t;
+    t.context = context;
     if (!frame.is()) return std::nullopt;
     t.controller = frame->getController();
     if (!t.controller.is()) return std::nullopt;

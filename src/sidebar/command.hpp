@@ -28,12 +28,14 @@ struct ActiveSheet {
     css::uno::Reference<css::sheet::XSpreadsheet> sheet;
     css::uno::Reference<css::lang::XMultiServiceFactory> factory;
     css::uno::Reference<css::frame::XController> controller;
+    css::uno::Reference<css::uno::XComponentContext> context;  // the office's services (text_format_first.hpp)
     std::string sheet_name;
     sal_Int16 sheet_index = 0;
 };
 
 // The frame's document and active sheet; nullopt when it is no Calc view.
-std::optional<ActiveSheet> active_sheet(const css::uno::Reference<css::frame::XFrame>& frame);
+std::optional<ActiveSheet> active_sheet(const css::uno::Reference<css::frame::XFrame>& frame,
+                                        const css::uno::Reference<css::uno::XComponentContext>& context);
 // Another sheet of the same view, as the commands see the active one. Throws UNO exceptions.
 ActiveSheet sheet_of(const ActiveSheet& s, const std::string& name);
 std::vector<std::string> sheet_names(const ActiveSheet& s);

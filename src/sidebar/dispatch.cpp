@@ -214,7 +214,7 @@ Outcome run(Command command, const Reference<css::frame::XFrame>& frame, Lang la
     const SheetOptions& options = request.options;
     const bool workbook = request.workbook;
     const auto started = std::chrono::steady_clock::now();
-    auto s = active_sheet(frame);
+    auto s = active_sheet(frame, request.context);
     if (!s) return failure(text(Msg::no_document, lang));
     if (command == Command::excel_copy) return excel_copy(*s, request.context, request.url, lang);  // writes a copy only
     if (command == Command::export_pdf) return export_pdf(*s, request.url, lang);                    // writes a PDF only

@@ -7,20 +7,27 @@
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XUniqueCellFormatRangesSupplier.hpp>
 
+#include <utility>
+
 namespace pegkit::sidebar {
 
-// Calls f(ranges, props, state) for each group of like-formatted cells of the sheet.
+// Calls f(ranges, props, state) for each group of like-formatted cells of a sheet or a cell range.
 template <class F>
-void for_each_sheet_format_group(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, F&& f) {
+void for_each_format_group_of(const css::uno::Reference<css::sheet::XUniqueCellFormatRangesSupplier>& area, F&& f) {
     using css::uno::Reference;
-    const Reference<css::container::XIndexAccess> groups =
-        Reference<css::sheet::XUniqueCellFormatRangesSupplier>(sheet, css::uno::UNO_QUERY_THROW)->getUniqueCellFormatRanges();
+    const Reference<css::container::XIndexAccess> groups = area->getUniqueCellFormatRanges();
     for (sal_Int32 i = 0; i < groups->getCount(); ++i) {
         const Reference<css::sheet::XSheetCellRanges> ranges(groups->getByIndex(i), css::uno::UNO_QUERY);
         const Reference<css::beans::XPropertySet> props(ranges, css::uno::UNO_QUERY);
         const Reference<css::beans::XPropertyState> state(ranges, css::uno::UNO_QUERY);
         if (ranges.is() && props.is() && state.is()) f(ranges, props, state);
     }
+}
+
+template <class F>
+void for_each_sheet_format_group(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, F&& f) {
+    for_each_format_group_of(css::uno::Reference<css::sheet::XUniqueCellFormatRangesSupplier>(sheet, css::uno::UNO_QUERY_THROW),
+                             std::forward<F>(f));
 }
 
 }  // namespace pegkit::sidebar

@@ -78,6 +78,43 @@ def data_snapshot(sheet):
     return rng.getDataArray(), rng.getFormulaArray()
 
 
+def number_looks(sheet):
+    """{(row, col): (number format, no format of its own)} over the used area, read by format groups."""
+    from com.sun.star.beans.PropertyState import DEFAULT_VALUE
+    groups = used(sheet).getUniqueCellFormatRanges()
+    out = {}
+    for i in range(groups.getCount()):
+        g = groups.getByIndex(i)
+        look = (g.NumberFormat, g.getPropertyState("NumberFormat") == DEFAULT_VALUE)
+        for a in g.getRangeAddresses():
+            for r in range(a.StartRow, a.EndRow + 1):
+                for c in range(a.StartColumn, a.EndColumn + 1):
+                    out[(r, c)] = look
+    return out
+
+
+def give_number_formats(doc, sheet):
+    """Formats an office may have given its target cells: two decimals, a US date, a unit, Text, a style."""
+    from com.sun.star.lang import Locale
+    formats = doc.getNumberFormats()
+    it, us = Locale("it", "IT", ""), Locale("en", "US", "")
+
+    def key(code, locale):
+        k = formats.queryKey(code, locale, False)
+        return k if k >= 0 else formats.addNew(code, locale)
+    keys = [key("0.00", it), key("MM/DD/YYYY", us), key('0" giorni"', it), key("@", it)]
+    # in runs of rows, as offices format them (a cell's own format on every other row, as in the
+    # fixture, makes the write leave formats alone: text_format_first.cpp)
+    sheet.getCellRangeByPosition(6, 2, 9, used(sheet).getRangeAddress().EndRow).setPropertyToDefault("NumberFormat")
+    for n in range(5):
+        rng = sheet.getCellRangeByPosition(6, 4 + 8 * n, 9, 11 + 8 * n)
+        if n < 4:
+            rng.NumberFormat = keys[n]
+        else:
+            rng.CellStyle = "Result"
+    sheet.getCellByPosition(9, 60).NumberFormat = keys[0]  # and one cell alone
+
+
 def marks_snapshot(doc, sheet):
     """Backgrounds (state, colour, transparency), user-defined attribute names, and notes."""
     rng = used(sheet)
@@ -155,6 +192,8 @@ def check_normalize(office, doc, report, label):
     active(doc, sheet)
     sheet.getCellRangeByName("E5").setFormula('="50 - Direttore  generale"&" (Direzione Generale)"')
     sheet.getCellRangeByName("N5").setString("<b>fuori  dalla tabella</b>")
+    give_number_formats(doc, sheet)
+    looks = number_looks(sheet)
     before = data_snapshot(sheet)
     formats = {(r, c): sheet.getCellByPosition(c, r).NumberFormat
                for r, row in enumerate(before[0]) for c, v in enumerate(row) if isinstance(v, str) and v}
@@ -174,7 +213,18 @@ def check_normalize(office, doc, report, label):
     report.check(f"{label}: targets in canonical form (e.g. {next(iter(j.items()), None)})",
                  any(("≥" in v or "≤" in v or "entro il" in v) for v in j.values()))
     normalized = {(r, c): sheet.getCellByPosition(c, r).NumberFormat for r, c in diffs}
+    # text_format_first.hpp: the cells a write covers take the Text format for a moment only
+    looks_after = number_looks(sheet)
+    text_types = {k for k in set(v[0] for v in looks_after.values())
+                  if doc.getNumberFormats().getByKey(k).Type & 256}
+    moved = [(r + 1, c, looks[(r, c)], looks_after[(r, c)]) for (r, c) in looks
+             if looks_after[(r, c)] != looks[(r, c)] and not ((r, c) in set(diffs) and looks_after[(r, c)][0] in text_types)]
+    report.check(f"{label}: Normalize leaves every cell's number format as it was ({len(looks)} cells; "
+                 f"{sum(looks_after[k] != looks[k] for k in diffs)} rewritten cells given Text by Calc)", not moved, str(moved[:5]))
     doc.getUndoManager().undo()
+    back = number_looks(sheet)
+    moved = [(r + 1, c, looks[k], back[k]) for k in looks if back[k] != looks[k] for r, c in [k]]
+    report.check(f"{label}: Undo gives every cell of the sheet its number format back", not moved, str(moved[:5]))
     report.check(f"{label}: one Undo restores the whole sheet's data and formulas", data_snapshot(sheet) == before)
     # Calc formats a text that reads as a formula ("= 0 anomalie") as Text when it is written, which
     # keeps it a text; the Undo gives every cell its own number format back
