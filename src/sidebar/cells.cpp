@@ -284,7 +284,7 @@ void write_texts(const Reference<css::uno::XComponentContext>& context, const Re
         Sequence<Sequence<Any>> values = data->getDataArray();
         for (std::size_t k = i; k <= j; ++k)
             values.getArray()[writes[k].at.row - first].getArray()[0] <<= uno::to_ou(writes[k].text);
-        text_first.before_block(col, first, last, &writes[i], &writes[j] + 1);
+        text_first.before_block(col, first, last, &writes[i], &writes[j] + 1, values);
         write_step("texts");
         data->setDataArray(values);
         text_first.after_block();

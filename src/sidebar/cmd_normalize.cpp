@@ -36,8 +36,12 @@ public:
         write_texts(m_sheet.context, m_sheet.model, m_sheet.sheet, m_after, m_untouchable, m_formats);
     }
     void revert() override {
-        NumberFormats again;  // the same cells as m_formats, read as they are now
+        // the old texts may read as numbers where the new did not: Calc gives those cells the Text
+        // format, and `again` has their formats as they were just now, which m_formats then
+        // completes with the cells apply left to Calc
+        NumberFormats again;
         write_texts(m_sheet.context, m_sheet.model, m_sheet.sheet, m_before, m_untouchable, again);
+        set_number_formats(m_sheet.factory, again);
         set_number_formats(m_sheet.factory, m_formats);
     }
 

@@ -95,21 +95,20 @@ sal_Int32 TextFormatFirst::text_key(sal_Int32 key) {
 
 // ScColumn::ParseString for a text input: '=' and more is a formula to keep as text, a leading
 // apostrophe is kept as written, anything else is asked of the recogniser under the cell's format.
-bool TextFormatFirst::calc_gives_text(const std::string& text, sal_Int32 key) {
-    if (is_text(key)) return false;
-    const rtl::OUString ou = uno::to_ou(text);
-    if (ou.getLength() > 1 && ou[0] == '=') return true;
-    if (ou.getLength() > 1 && ou[0] == '\'') return false;
-    const auto k = std::make_pair(key, text);
-    const auto it = m_reads_as_number.find(k);
-    if (it != m_reads_as_number.end()) return it->second;
+bool TextFormatFirst::calc_gives_text(const rtl::OUString& text, sal_Int32 key) {
+    if (is_text(key) || text.isEmpty()) return false;
+    if (text.getLength() > 1 && text[0] == '=') return true;
+    if (text.getLength() > 1 && text[0] == '\'') return false;
+    auto& known = m_reads_as_number[key];
+    const auto it = known.find(text);
+    if (it != known.end()) return it->second;
     bool number = true;
     try {
-        m_recogniser->convertStringToNumber(key, ou);
+        m_recogniser->convertStringToNumber(key, text);
     } catch (const css::util::NotNumericException&) {
         number = false;
     }
-    return m_reads_as_number[k] = number;
+    return known[text] = number;
 }
 
 void TextFormatFirst::keep(const Look& look, int col, int first, int last) {
@@ -120,26 +119,47 @@ void TextFormatFirst::keep(const Look& look, int col, int first, int last) {
     else ranges.push_back(rows_of(m_sheet_index, col, first, last));
 }
 
-void TextFormatFirst::before_block(int col, int first, int last, const TextWrite* begin, const TextWrite* end) {
+void TextFormatFirst::before_block(int col, int first, int last, const TextWrite* begin, const TextWrite* end,
+                                  const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& values) {
     m_block.clear();
+    m_calc_rows.clear();
+    m_piece.clear();
+    m_col = col;
+    m_block_start = m_changed.size();
     const std::vector<Run> block = runs(col, first, last);
     const auto look_at = [&](int row) -> const Look& {
         auto r = std::upper_bound(block.begin(), block.end(), row, [](int n, const Run& run) { return n < run.first; });
         return std::prev(r)->look;
     };
+    // every cell of the block, until the write is over: a failure half way restores them all
     for (const Run& r : block)
         if (!is_text(r.look.key)) keep(r.look, col, r.first, r.last);
-    if (!m_recogniser.is()) return;
+    m_narrow = m_recogniser.is();
+    if (!m_narrow) return;
     std::vector<int> left_out;  // rows where Calc gives the Text format itself
-    for (const TextWrite* w = begin; w != end; ++w)
-        if (calc_gives_text(w->text, look_at(w->at.row).key)) left_out.push_back(w->at.row);
+    for (const TextWrite* w = begin; w != end; ++w) {
+        const Look& look = look_at(w->at.row);
+        if (calc_gives_text(uno::to_ou(w->text), look.key)) {
+            left_out.push_back(w->at.row);
+            m_calc_rows.emplace_back(w->at.row, look);
+        }
+    }
     std::size_t ranges = left_out.size(), cells = 0;  // to set and back; spared the recogniser
     for (const Run& r : block)
         if (!is_text(r.look.key)) {
             ++ranges;
             cells += std::size_t(r.last - r.first + 1);
         }
-    if (ranges * cells_per_range > cells) return;
+    if (ranges * cells_per_range > cells) {
+        // written as Calc writes: any text of the block Calc reads as a number gets the Text format
+        m_calc_rows.clear();
+        for (int row = first; row <= last; ++row) {
+            rtl::OUString text;
+            const Look& look = look_at(row);
+            if ((values[row - first][0] >>= text) && calc_gives_text(text, look.key)) m_calc_rows.emplace_back(row, look);
+        }
+        return;
+    }
     std::map<sal_Int32, NumberFormatPiece> text;  // by Text format
     std::map<Look, NumberFormatPiece> own;
     auto out = left_out.begin();
@@ -157,10 +177,6 @@ void TextFormatFirst::before_block(int col, int first, int last, const TextWrite
             from = to + 2;  // past the row left out
         }
     }
-    for (auto& [key, piece] : text) {
-        piece.is_default = false;
-        piece.format = key;
-    }
     for (auto& [look, piece] : own) {
         piece.is_default = look.is_default;
         piece.format = look.key;
@@ -168,22 +184,34 @@ void TextFormatFirst::before_block(int col, int first, int last, const TextWrite
     }
     write_step("text format");
     NumberFormats preset;
-    for (auto& [key, piece] : text) preset.push_back(std::move(piece));
+    for (auto& [key, piece] : text) {
+        piece.is_default = false;
+        piece.format = key;
+        preset.push_back(std::move(piece));
+    }
     set_number_formats(m_factory, preset);
 }
 
 void TextFormatFirst::after_block() {
-    if (m_block.empty()) return;
-    write_step("own formats");
-    set_number_formats(m_factory, m_block);
-    m_block.clear();
+    if (!m_block.empty()) {
+        write_step("own formats");
+        set_number_formats(m_factory, m_block);
+        m_block.clear();
+    }
+    if (m_narrow) {
+        // the write is over: what may differ now is the cells Calc gave the Text format
+        m_changed.erase(m_changed.begin() + std::ptrdiff_t(m_block_start), m_changed.end());
+        m_piece.clear();
+        for (const auto& [row, look] : m_calc_rows) keep(look, m_col, row, row);
+    }
+    m_piece.clear();
 }
 
 void TextFormatFirst::before_alone(const TextWrite& w) {
     const Reference<css::beans::XPropertySet> cell(m_sheet->getCellByPosition(w.at.col, w.at.row), UNO_QUERY_THROW);
     Look look;
     cell->getPropertyValue("NumberFormat") >>= look.key;
-    if (!m_recogniser.is() ? is_text(look.key) : !calc_gives_text(w.text, look.key)) return;
+    if (!m_recogniser.is() ? is_text(look.key) : !calc_gives_text(uno::to_ou(w.text), look.key)) return;
     look.is_default = Reference<css::beans::XPropertyState>(cell, UNO_QUERY_THROW)->getPropertyState("NumberFormat") ==
                       css::beans::PropertyState_DEFAULT_VALUE;
     keep(look, w.at.col, w.at.row, w.at.row);

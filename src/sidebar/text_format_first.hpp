@@ -14,8 +14,10 @@
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <com/sun/star/util/XNumberFormats.hpp>
 #include <com/sun/star/util/XNumberFormatter.hpp>
+#include <rtl/ustring.hxx>
 
 #include <map>
+#include <unordered_map>
 #include <tuple>
 #include <string>
 #include <utility>
@@ -33,8 +35,10 @@ public:
                     const css::uno::Reference<css::frame::XModel>& model,
                     const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, NumberFormats& changed);
 
-    // Before the write of [begin, end), the texts of column `col` from row `first` to `last`.
-    void before_block(int col, int first, int last, const TextWrite* begin, const TextWrite* end);
+    // Before the write of [begin, end), the texts of column `col` from row `first` to `last`;
+    // `values`: all that the write puts there, the cells kept as they are included.
+    void before_block(int col, int first, int last, const TextWrite* begin, const TextWrite* end,
+                      const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& values);
     // After it: the block's own formats back.
     void after_block();
     // Before a cell written on its own (XText::setString gives the Text format by the same rule).
@@ -53,7 +57,7 @@ private:
     std::vector<Run> runs(int col, int first, int last) const;
     bool is_text(sal_Int32 key);
     sal_Int32 text_key(sal_Int32 key);
-    bool calc_gives_text(const std::string& text, sal_Int32 key);
+    bool calc_gives_text(const rtl::OUString& text, sal_Int32 key);
     void keep(const Look& look, int col, int first, int last);  // in `changed`
 
     css::uno::Reference<css::sheet::XSpreadsheet> m_sheet;
@@ -65,8 +69,14 @@ private:
     std::map<Look, std::size_t> m_piece;  // its piece in m_changed
     std::map<sal_Int32, bool> m_is_text;
     std::map<sal_Int32, sal_Int32> m_text_key;
-    std::map<std::pair<sal_Int32, std::string>, bool> m_reads_as_number;
-    NumberFormats m_block;  // the current block's own formats, where it took the Text format
+    std::map<sal_Int32, std::unordered_map<rtl::OUString, bool, rtl::OUStringHash>> m_reads_as_number;  // by format
+    // the current block's: its own formats where it took the Text format; its first piece in
+    // m_changed; the rows Calc gives the Text format itself; whether m_changed may keep only those
+    NumberFormats m_block;
+    std::size_t m_block_start = 0;
+    std::vector<std::pair<int, Look>> m_calc_rows;
+    int m_col = 0;
+    bool m_narrow = false;
 };
 
 }  // namespace pegkit::sidebar
