@@ -57,6 +57,7 @@ NormalizePlan plan_normalize(const Grid& grid, const SheetCheck& check, const st
                                                               std::make_move_iterator(after.end()));
     std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     NormalizePlan plan;
+    plan.cells.reserve(sorted.size());
     for (auto& [key, text] : sorted) {
         const int col = int(key >> 32), row = int(std::uint32_t(key));
         if (row < 0 || row >= grid.rows || col >= grid.cols) continue;

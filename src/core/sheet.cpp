@@ -166,6 +166,7 @@ public:
         check_.plan_year = options_.plan_year ? options_.plan_year
                            : header_.target_year ? header_.target_year
                                                  : infer_plan_year(rows);
+        check_.objectives.reserve(rows.size());  // at most one a row
         for (int r : rows) check_row(r);
         check_weights();
         check_.objective_count = check_.objectives.empty() ? 0 : check_.objectives.back().objective + 1;

@@ -22,6 +22,7 @@ namespace {
 
 std::vector<TextWrite> writes_of(const std::vector<CellRewrite>& cells, bool after) {
     std::vector<TextWrite> out;
+    out.reserve(cells.size());
     for (const CellRewrite& c : cells) out.push_back({{c.row, c.col}, after ? c.after : c.before});
     return out;
 }
