@@ -25,6 +25,7 @@ import lo  # noqa: E402
 import make_workbooks as wb  # noqa: E402
 import uno  # noqa: E402
 import unohelper  # noqa: E402
+from com.sun.star.document import XUndoManagerListener  # noqa: E402
 from com.sun.star.frame import XDispatchResultListener  # noqa: E402
 
 RED, AMBER, GREEN = 0xFFC7CE, 0xFFEB9C, 0xC6EFCE
@@ -289,6 +290,52 @@ def check_undo_stack(office, doc, report, label):
                          not undo.isUndoPossible() and data_snapshot(sheet) == before, str(undo.getAllUndoActionTitles()[:3]))
         if command == "Summary":
             active(doc, sheet)
+
+
+class _SecondCommand(unohelper.Base, XUndoManagerListener):
+    """When a command adds its undo action it is still running: dispatches another command then,
+    from inside it (the bridge runs the nested call on the office's thread that waits, as a click
+    does during the progress bar's rescheduling)."""
+    def __init__(self, office, doc, command):
+        self.office, self.doc, self.command, self.results = office, doc, command, []
+
+    def undoActionAdded(self, event):
+        if not self.results:
+            self.results.append(dispatch(self.office, self.doc, self.command))
+
+    def _ignore(self, *args):
+        pass
+    actionUndone = actionRedone = allActionsCleared = redoActionsCleared = resetAll = _ignore
+    enteredContext = enteredHiddenContext = leftContext = leftHiddenContext = cancelledContext = _ignore
+    disposing = _ignore
+
+
+def check_busy(office, doc, report, label):
+    """A command dispatched while another runs answers "busy" at once and writes nothing; the
+    first one ends as it would alone, with one undo step."""
+    sheet = lo.sheet(doc)
+    active(doc, sheet)
+    undo = doc.getUndoManager()
+    before = data_snapshot(sheet)
+    for outer, inner in (("Normalize", "Validate"), ("Validate", "Normalize")):
+        undo.clear()
+        hook = _SecondCommand(office, doc, inner)
+        undo.addUndoManagerListener(hook)
+        try:
+            ok, res = dispatch(office, doc, outer)
+        finally:
+            undo.removeUndoManagerListener(hook)
+        report.check(f"{label}: {inner} dispatched while {outer} runs was dispatched", len(hook.results) == 1)
+        inner_ok, inner_res = hook.results[0] if hook.results else (True, {})
+        report.check(f"{label}: it answers busy, and fails", not inner_ok and inner_res.get("Busy") is True,
+                     str(inner_res.get("Message")))
+        report.check(f"{label}: {outer} itself succeeds with its one undo step", ok and len(undo.getAllUndoActionTitles()) == 1,
+                     f"{res.get('Message')}; {undo.getAllUndoActionTitles()[:3]}")
+        undo.undo()
+        report.check(f"{label}: its Undo restores the sheet", data_snapshot(sheet) == before)
+        ok, res = dispatch(office, doc, inner)
+        report.check(f"{label}: once {outer} is over, {inner} runs", ok, res.get("Message"))
+        undo.undo()
 
 
 def cell_name(col, row):
@@ -633,7 +680,7 @@ def main():
             lo.close(doc)
             for label, path in paths.items():
                 for check in (check_validate, check_normalize, check_normalize_row_heights, check_normalize_preview, check_undo_stack, check_summary,
-                              check_refusals):
+                              check_refusals, check_busy):
                     if args.only and args.only not in check.__name__:
                         continue
                     doc = office.load(path)
