@@ -119,6 +119,11 @@ void TextFormatFirst::keep(const Look& look, int col, int first, int last) {
     else ranges.push_back(rows_of(m_sheet_index, col, first, last));
 }
 
+const TextFormatFirst::Look& TextFormatFirst::look_at(const std::vector<Run>& block, int row) {
+    auto r = std::upper_bound(block.begin(), block.end(), row, [](int n, const Run& run) { return n < run.first; });
+    return std::prev(r)->look;
+}
+
 void TextFormatFirst::before_block(int col, int first, int last, const TextWrite* begin, const TextWrite* end,
                                   const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& values) {
     m_block.clear();
@@ -127,10 +132,6 @@ void TextFormatFirst::before_block(int col, int first, int last, const TextWrite
     m_col = col;
     m_block_start = m_changed.size();
     const std::vector<Run> block = runs(col, first, last);
-    const auto look_at = [&](int row) -> const Look& {
-        auto r = std::upper_bound(block.begin(), block.end(), row, [](int n, const Run& run) { return n < run.first; });
-        return std::prev(r)->look;
-    };
     // every cell of the block, until the write is over: a failure half way restores them all
     for (const Run& r : block)
         if (!is_text(r.look.key)) keep(r.look, col, r.first, r.last);
@@ -138,7 +139,7 @@ void TextFormatFirst::before_block(int col, int first, int last, const TextWrite
     if (!m_narrow) return;
     std::vector<int> left_out;  // rows where Calc gives the Text format itself
     for (const TextWrite* w = begin; w != end; ++w) {
-        const Look& look = look_at(w->at.row);
+        const Look& look = look_at(block, w->at.row);
         if (calc_gives_text(uno::to_ou(w->text), look.key)) {
             left_out.push_back(w->at.row);
             m_calc_rows.emplace_back(w->at.row, look);
@@ -150,16 +151,17 @@ void TextFormatFirst::before_block(int col, int first, int last, const TextWrite
             ++ranges;
             cells += std::size_t(r.last - r.first + 1);
         }
-    if (ranges * cells_per_range > cells) {
-        // written as Calc writes: any text of the block Calc reads as a number gets the Text format
-        m_calc_rows.clear();
-        for (int row = first; row <= last; ++row) {
-            rtl::OUString text;
-            const Look& look = look_at(row);
-            if ((values[row - first][0] >>= text) && calc_gives_text(text, look.key)) m_calc_rows.emplace_back(row, look);
-        }
-        return;
+    if (ranges * cells_per_range <= cells) return preset(block, left_out);
+    // written as Calc writes: any text of the block Calc reads as a number gets the Text format
+    m_calc_rows.clear();
+    for (int row = first; row <= last; ++row) {
+        rtl::OUString text;
+        const Look& look = look_at(block, row);
+        if ((values[row - first][0] >>= text) && calc_gives_text(text, look.key)) m_calc_rows.emplace_back(row, look);
     }
+}
+
+void TextFormatFirst::preset(const std::vector<Run>& block, const std::vector<int>& left_out) {
     std::map<sal_Int32, NumberFormatPiece> text;  // by Text format
     std::map<Look, NumberFormatPiece> own;
     auto out = left_out.begin();
@@ -171,7 +173,7 @@ void TextFormatFirst::before_block(int col, int first, int last, const TextWrite
             while (out != left_out.end() && *out < from) ++out;
             const int to = out != left_out.end() && *out <= r.last ? *out - 1 : r.last;
             if (from <= to) {
-                t.ranges.push_back(rows_of(m_sheet_index, col, from, to));
+                t.ranges.push_back(rows_of(m_sheet_index, m_col, from, to));
                 o.ranges.push_back(t.ranges.back());
             }
             from = to + 2;  // past the row left out
@@ -182,13 +184,13 @@ void TextFormatFirst::before_block(int col, int first, int last, const TextWrite
         piece.format = look.key;
         m_block.push_back(std::move(piece));
     }
-    write_step("text format");
     NumberFormats preset;
     for (auto& [key, piece] : text) {
         piece.is_default = false;
         piece.format = key;
         preset.push_back(std::move(piece));
     }
+    write_step("text format");
     set_number_formats(m_factory, preset);
 }
 

@@ -55,6 +55,9 @@ private:
         Look look;
     };
     std::vector<Run> runs(int col, int first, int last) const;
+    static const Look& look_at(const std::vector<Run>& block, int row);
+    // the block's cells but `left_out` take the Text format; m_block gets their own
+    void preset(const std::vector<Run>& block, const std::vector<int>& left_out);
     bool is_text(sal_Int32 key);
     sal_Int32 text_key(sal_Int32 key);
     bool calc_gives_text(const rtl::OUString& text, sal_Int32 key);
