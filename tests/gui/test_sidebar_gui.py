@@ -25,6 +25,8 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.join(HERE, "..", "integration"))
 
 import lo  # noqa: E402  (Debian's python3-uno)
+import unohelper  # noqa: E402
+from com.sun.star.document import XUndoManagerListener  # noqa: E402
 
 DECK = "PegkitDeck"
 PANELS = {"PegkitValidatePanel", "PegkitNormalizePanel", "PegkitSummaryPanel", "PegkitTablePanel", "PegkitProfilePanel"}
@@ -177,15 +179,44 @@ def press(button, status, timeout=30.0):
     return ""
 
 
+class _ButtonsWhileRunning(unohelper.Base, XUndoManagerListener):
+    """Looks at the panel's buttons when the command adds its undo action, that is while it still
+    runs (the bridge runs the call on the office's thread that waits, where a click during the
+    progress bar's rescheduling would land)."""
+    def __init__(self, buttons):
+        self.buttons, self.seen = buttons, []
+
+    def undoActionAdded(self, event):
+        if not self.seen:
+            self.seen.append([b.isEnabled() for b in self.buttons])
+
+    def _ignore(self, *args):
+        pass
+    actionUndone = actionRedone = allActionsCleared = redoActionsCleared = resetAll = _ignore
+    enteredContext = enteredHiddenContext = leftContext = leftHiddenContext = cancelledContext = _ignore
+    disposing = _ignore
+
+
 def use_panels(doc, deck, report):
     """Validate, then choose a finding: what a user does first with the deck."""
     buttons, texts, lists = panel_controls(deck, "PegkitValidatePanel")
     findings = lists[0]
     report.check("Validate panel lists the sheet's findings", findings.getItemCount() > 0,
                  f"counts: {texts[0].getText()!r}")
-    status = press(buttons[0], texts[-1])
+    before = [b.isEnabled() for b in buttons]
+    watch = _ButtonsWhileRunning(buttons)
+    undo = doc.getUndoManager()
+    undo.addUndoManagerListener(watch)
+    try:
+        status = press(buttons[0], texts[-1])
+    finally:
+        undo.removeUndoManagerListener(watch)
     report.check("Validate button runs the command and shows its outcome",
                  status != "" and findings.getItemCount() > 0, f"status {status!r}")
+    report.check("while the command runs the panel's buttons are disabled, and enabled again after it",
+                 all(before) and watch.seen == [[False] * len(buttons)] and all(b.isEnabled() for b in buttons),
+                 f"{len(buttons)} buttons: before {before}, while running {watch.seen}, "
+                 f"after {[b.isEnabled() for b in buttons]}")
     items = list(findings.getItems())
     order = ["✖⚠ℹ…".index(item[0]) if item and item[0] in "✖⚠ℹ…" else -1 for item in items]
     report.check("findings listed errors first, then warnings, each with its marker",
