@@ -25,8 +25,6 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.join(HERE, "..", "integration"))
 
 import lo  # noqa: E402  (Debian's python3-uno)
-import unohelper  # noqa: E402
-from com.sun.star.document import XUndoManagerListener  # noqa: E402
 
 DECK = "PegkitDeck"
 PANELS = {"PegkitValidatePanel", "PegkitNormalizePanel", "PegkitSummaryPanel", "PegkitTablePanel", "PegkitProfilePanel"}
@@ -179,22 +177,14 @@ def press(button, status, timeout=30.0):
     return ""
 
 
-class _ButtonsWhileRunning(unohelper.Base, XUndoManagerListener):
-    """Looks at the panel's buttons when the command adds its undo action, that is while it still
-    runs (the bridge runs the call on the office's thread that waits, where a click during the
-    progress bar's rescheduling would land)."""
+class _ButtonsWhileRunning(lo.WhileRunning):
+    """The panel's buttons' enabled states, looked at while the command runs."""
     def __init__(self, buttons):
-        self.buttons, self.seen = buttons, []
+        super().__init__()
+        self.buttons = buttons
 
-    def undoActionAdded(self, event):
-        if not self.seen:
-            self.seen.append([b.isEnabled() for b in self.buttons])
-
-    def _ignore(self, *args):
-        pass
-    actionUndone = actionRedone = allActionsCleared = redoActionsCleared = resetAll = _ignore
-    enteredContext = enteredHiddenContext = leftContext = leftHiddenContext = cancelledContext = _ignore
-    disposing = _ignore
+    def during(self):
+        return [b.isEnabled() for b in self.buttons]
 
 
 def use_panels(doc, deck, report):

@@ -14,6 +14,7 @@ import time
 import uno
 import unohelper
 from com.sun.star.beans import PropertyValue
+from com.sun.star.document import XUndoManagerListener
 from com.sun.star.task import XInteractionHandler
 from com.sun.star.ucb import XCommandEnvironment, XProgressHandler
 
@@ -404,6 +405,27 @@ def cell_value(c):
 
 def close(doc):
     Office.close(doc)
+
+
+class WhileRunning(unohelper.Base, XUndoManagerListener):
+    """An undo-manager listener whose `during()` runs once, when the command adds its undo action:
+    the command is still running then, and the bridge runs what `during()` calls on the office's
+    thread that waits, where a click during the progress bar's rescheduling would land."""
+    def __init__(self):
+        self.seen = []
+
+    def during(self):
+        raise NotImplementedError
+
+    def undoActionAdded(self, event):
+        if not self.seen:
+            self.seen.append(self.during())
+
+    def _ignore(self, *args):
+        pass
+    actionUndone = actionRedone = allActionsCleared = redoActionsCleared = resetAll = _ignore
+    enteredContext = enteredHiddenContext = leftContext = leftHiddenContext = cancelledContext = _ignore
+    disposing = _ignore
 
 
 class Report:

@@ -25,7 +25,6 @@ import lo  # noqa: E402
 import make_workbooks as wb  # noqa: E402
 import uno  # noqa: E402
 import unohelper  # noqa: E402
-from com.sun.star.document import XUndoManagerListener  # noqa: E402
 from com.sun.star.frame import XDispatchResultListener  # noqa: E402
 
 RED, AMBER, GREEN = 0xFFC7CE, 0xFFEB9C, 0xC6EFCE
@@ -292,22 +291,14 @@ def check_undo_stack(office, doc, report, label):
             active(doc, sheet)
 
 
-class _SecondCommand(unohelper.Base, XUndoManagerListener):
-    """When a command adds its undo action it is still running: dispatches another command then,
-    from inside it (the bridge runs the nested call on the office's thread that waits, as a click
-    does during the progress bar's rescheduling)."""
+class _SecondCommand(lo.WhileRunning):
+    """Dispatches another command from inside the running one; `seen` holds its result."""
     def __init__(self, office, doc, command):
-        self.office, self.doc, self.command, self.results = office, doc, command, []
+        super().__init__()
+        self.office, self.doc, self.command = office, doc, command
 
-    def undoActionAdded(self, event):
-        if not self.results:
-            self.results.append(dispatch(self.office, self.doc, self.command))
-
-    def _ignore(self, *args):
-        pass
-    actionUndone = actionRedone = allActionsCleared = redoActionsCleared = resetAll = _ignore
-    enteredContext = enteredHiddenContext = leftContext = leftHiddenContext = cancelledContext = _ignore
-    disposing = _ignore
+    def during(self):
+        return dispatch(self.office, self.doc, self.command)
 
 
 def check_busy(office, doc, report, label):
@@ -325,8 +316,8 @@ def check_busy(office, doc, report, label):
             ok, res = dispatch(office, doc, outer)
         finally:
             undo.removeUndoManagerListener(hook)
-        report.check(f"{label}: {inner} dispatched while {outer} runs was dispatched", len(hook.results) == 1)
-        inner_ok, inner_res = hook.results[0] if hook.results else (True, {})
+        report.check(f"{label}: {inner} dispatched while {outer} runs was dispatched", len(hook.seen) == 1)
+        inner_ok, inner_res = hook.seen[0] if hook.seen else (True, {})
         report.check(f"{label}: it answers busy, and fails", not inner_ok and inner_res.get("Busy") is True,
                      str(inner_res.get("Message")))
         report.check(f"{label}: {outer} itself succeeds with its one undo step", ok and len(undo.getAllUndoActionTitles()) == 1,
