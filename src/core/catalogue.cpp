@@ -66,6 +66,11 @@ constexpr Phrase phrases[] = {
     {"diag_no_objective_column",
      "trovate le colonne {0}, nessuna colonna dell'obiettivo o dell'indicatore: indicala nel pannello o con --columns",
      "found {0}, no objective or indicator column: choose it in the panel or with --columns"},
+    {"diag_card_not_table",
+     "la colonna {0} elenca etichette una sotto l'altra, ciascuna con il suo valore a destra ({1}): è una scheda, "
+     "non una tabella con una riga d'intestazione, e pegkit legge solo tabelle",
+     "column {0} lists labels one under another, each with its value to the right ({1}): this is a card, "
+     "not a table with a header row, and pegkit reads tables only"},
     {"diag_section_row",
      "riga di sezione: «{0}» vale per le righe seguenti",
      "section row: '{0}' applies to the rows below"},

@@ -38,6 +38,7 @@ constexpr Entry entries[] = {
     {Diag::summary_sheet, "summary_sheet", Severity::error},
     {Diag::no_target_column, "no_target_column", Severity::error},
     {Diag::no_objective_column, "no_objective_column", Severity::error},
+    {Diag::card_not_table, "card_not_table", Severity::error},
     {Diag::section_row, "section_row", Severity::info},
     {Diag::role_prose, "role_prose", Severity::info},
     {Diag::bad_actual, "bad_actual", Severity::error},

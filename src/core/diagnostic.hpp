@@ -34,6 +34,7 @@ enum class Diag {
     summary_sheet,        // error: a summary sheet pegkit wrote (its tables are not a plan)
     no_target_column,     // error: a header names some columns but no target; args: {found columns}
     no_objective_column,  // error: a target but no objective or indicator column; args: {found columns}
+    card_not_table,       // error: labels one under another beside their values; args: {column, labels}
     section_row,          // info: a row naming a group sets it for the rows below; args: {group text}
     role_prose,           // info: "Risultato atteso" read as a description beside a target column; args: {heading}
     // attainment

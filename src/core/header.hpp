@@ -48,6 +48,16 @@ HeaderReading read_header_row(const Grid& raw, int row, std::optional<int> plan_
 // The best header among the first rows of the sheet, or row = -1 when no row is usable.
 HeaderReading find_header(const Grid& raw, std::optional<int> plan_year, int max_rows = 60);
 
+// A card (the performance portal's page of an objective): labels one under another in one column,
+// each with its value to the right, a target among them ("Target primo anno | 85,00%").
+struct CardReading {
+    int col = -1;
+    std::vector<std::string> labels;  // as written, in row order
+};
+std::optional<CardReading> find_card(const Grid& raw, int max_rows = 60);
+// "Missione, Programma, Titolo, …, Target primo anno": the labels a message names.
+std::string card_labels(const CardReading& card);
+
 // "Indicatore (C), Peso (F)": the roles a row names, for the message when no table is found.
 std::string found_columns(const HeaderReading& h);
 

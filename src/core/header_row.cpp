@@ -76,7 +76,9 @@ struct Candidate {
     std::string heading;
 };
 
-// A heading longer than this is prose in a data row, unless it names a role outright.
+// A heading longer than this is prose in a data row ("L'obiettivo si propone di erogare le risorse
+// ...", a card's value beside its label "Descrizione"), unless its first line is a heading and the
+// rest a note under it. The longest heading of the corpus is 76 characters over five lines.
 constexpr std::size_t long_heading = 80;
 
 std::optional<Candidate> read_cell(const Grid& g, int row, int c, bool& used_upper, const std::vector<int>& above) {
@@ -89,16 +91,18 @@ std::optional<Candidate> read_cell(const Grid& g, int row, int c, bool& used_upp
     if (text.empty()) return std::nullopt;
     HeadingReading r = read_heading(text);
     const std::size_t line_break = text.find('\n');
+    bool first_line_heading = false;
     if (line_break != std::string::npos) {
         // "Target\n(valore numerico o data entro cui...)": the first line names the column
         HeadingReading first = read_heading(text.substr(0, line_break));
+        first_line_heading = first.role && clean(text.substr(0, line_break)).size() <= long_heading;
         if (first.role && (!r.role || first.strength > r.strength)) {
             if (!first.year) first.year = r.year;  // "Consuntivo\n2011"
             r = first;
         }
     }
     std::string cleaned = clean(text);
-    if (cleaned.size() > long_heading && r.strength < 3) return std::nullopt;
+    if (cleaned.size() > long_heading && !first_line_heading) return std::nullopt;
     // a two-row header: "2024" under "Target" merged over the years, "%" under "Peso"
     const Merge* over = row > 0 ? merge_at(g, row - 1, c) : nullptr;
     const bool group_heading = (over && over->last_col > over->first_col && over->last_row < row) ||
@@ -270,6 +274,49 @@ HeaderReading find_header(const Grid& raw, std::optional<int> plan_year, int max
         if (!h.usable() && (best_unusable.row < 0 || h.score > best_unusable.score)) best_unusable = std::move(h);
     }
     return best;
+}
+
+std::optional<CardReading> find_card(const Grid& raw, int max_rows) {
+    // a card's labels stand in its first columns; a table's column of names is no card: it
+    // has no target among them
+    for (int c = 0; c + 1 < raw.cols && c < 3; ++c) {
+        CardReading card{c, {}};
+        int rows = 0;
+        bool target = false, what = false;
+        for (int r = 0; r < raw.rows && r < max_rows; ++r) {
+            const std::string label = raw_text(raw.at(r, c));
+            const Cell& value = raw.at(r, c + 1);
+            if (label.empty() || value.type == CellType::empty || label.find('\n') != std::string::npos) continue;
+            if (clean(label).size() > long_heading) continue;
+            const HeadingReading h = read_heading(label);
+            if (!h.role) continue;
+            ++rows;
+            target = target || *h.role == Column::peg_target;
+            what = what || *h.role == Column::peg_objective || *h.role == Column::peg_indicator ||
+                   *h.role == Column::description || *h.role == Column::mission || *h.role == Column::programme;
+            card.labels.push_back(label);
+        }
+        if (target && what && rows >= 4) return card;
+    }
+    return std::nullopt;
+}
+
+std::string card_labels(const CardReading& card) {
+    // the first three labels, and the first target's when it comes later
+    std::vector<std::string> shown;
+    bool target_shown = false;
+    for (const std::string& label : card.labels) {
+        const bool target = read_heading(label).role == Column::peg_target;
+        if (shown.size() < 3 || (target && !target_shown)) {
+            if (shown.size() == 3) shown.push_back("…");
+            shown.push_back(shortened(clean(label), 40));
+            target_shown = target_shown || target;
+        }
+        if (target_shown && shown.size() >= 3) break;
+    }
+    std::string out;
+    for (const std::string& x : shown) out += (out.empty() ? "" : ", ") + x;
+    return out;
 }
 
 std::string found_columns(const HeaderReading& h) {

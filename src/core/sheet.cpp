@@ -237,7 +237,9 @@ private:
         check_.column = header_.column;
         check_.roles = header_.choices;
         if (header_.row < 0 || !header_.usable()) {
-            if (header_.choices.empty()) add(0, -1, Diag::no_header);
+            if (const auto card = find_card(grid_))
+                add(0, -1, Diag::card_not_table, {column_letters(card->col), card_labels(*card)});
+            else if (header_.choices.empty()) add(0, -1, Diag::no_header);
             else if (header_.col(Column::peg_target) < 0) add(0, -1, Diag::no_target_column, {found_columns(header_)});
             else add(0, -1, Diag::no_objective_column, {found_columns(header_)});
             return false;

@@ -119,12 +119,12 @@ bool is_preview(const css::util::URL& url) {
     return url.Protocol == OUString::createFromAscii(std::string(command_protocol).c_str()) && url.Path == "NormalizePreview";
 }
 
-// no_header or empty_sheet, as the core words it.
+// Why there is no table (no_header, empty_sheet, a missing column, a card), as the core words it.
 std::optional<std::string> table_problem(const SheetCheck& check, Lang lang) {
     if (check.found) return std::nullopt;
     for (const Finding& f : check.findings)
         if (f.code == Diag::empty_sheet || f.code == Diag::no_header || f.code == Diag::no_target_column ||
-            f.code == Diag::no_objective_column) {
+            f.code == Diag::no_objective_column || f.code == Diag::card_not_table) {
             std::string m = message(f.code, lang, f.args);
             if (!m.empty()) m[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(m[0])));
             return m + ".";

@@ -48,7 +48,9 @@ def check_layout(report, name, layout, sheet):
     has_what = any(k in e for k in ("objective", "indicator", "dup_objective"))
     codes = {f["code"] for f in sheet["findings"]}
     if not (has_target and has_what):
-        missing = "no_objective_column" if has_target else "no_target_column"
+        # header_row 0: a card of labels and values (the performance portal's page)
+        missing = ("card_not_table" if e["header_row"] == 0 else
+                   "no_objective_column" if has_target else "no_target_column")
         report.check(f"{name}: no table, says {missing}", not sheet["header_found"] and missing in codes,
                      f"header_found={sheet['header_found']}, codes={sorted(codes)}")
         return

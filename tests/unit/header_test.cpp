@@ -221,6 +221,33 @@ TEST_CASE("find_header: which row, which column", "[header]") {
         CHECK(c.findings[0].args.at(0) ==
               "Obiettivo operativo DUP (A), Indicatore (B, DUP), Target (C, DUP), Obiettivo gestionale PEG (D), Indicatore (E)");
     }
+    SECTION("a card of labels and values is said to be one, not read as columns") {
+        // the performance portal's page of MIT objective 93 (tests/data/layouts/ministero-infrastrutture-*):
+        // before, its row "Descrizione | L'obiettivo si propone ..." was reported as two columns
+        const std::vector<std::vector<std::string>> card = {
+            {"Codice", "93"},
+            {"Titolo", "Ottimizzare le procedure per la pianificazione, l'erogazione di contributi ed altri interventi "
+                       "finanziari per l'autotrasporto, per l'intermodalità e per la realizzazione degli interporti"},
+            {"Descrizione", "L'obiettivo si propone di erogare le risorse finanziarie previste a favore delle imprese di "
+                            "autotrasporto, per l'intermodalità e per gli interporti"},
+            {"Missione", "013 – Diritto alla mobilita' e sviluppo dei sistemi di trasporto"},
+            {"Programma", "002 – Autotrasporto ed intermodalita'"},
+            {"Unità di misura", "quantitativa (euro)"},
+            {"Target primo anno", "85,00%"},
+            {"Target secondo anno", "85,00%"}};
+        const SheetCheck c = check_sheet(make_grid(card));
+        CHECK_FALSE(c.found);
+        REQUIRE(c.findings.size() == 1);
+        CHECK(c.findings[0].code == Diag::card_not_table);
+        CHECK(message(c.findings[0].code, Lang::en, c.findings[0].args) ==
+              "column A lists labels one under another, each with its value to the right (Descrizione, Missione, "
+              "Programma, …, Target primo anno): this is a card, not a table with a header row, and pegkit reads "
+              "tables only");
+        // the same page without its targets is no card to say: what it names is said, and no target
+        const SheetCheck head = check_sheet(make_grid({card.begin(), card.begin() + 6}));
+        REQUIRE(head.findings.size() == 1);
+        CHECK(head.findings[0].code == Diag::no_target_column);
+    }
     SECTION("the user's choice of columns and header row") {
         const Grid g = make_grid({{"Settore", "Obiettivo", "Indicatore", "Valore programmato", "Valore a fine anno"},
                                   {"Tributi", "Recupero evasione", "n. avvisi", ">= 300", "280"}});
