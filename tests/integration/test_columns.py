@@ -77,6 +77,26 @@ def check_workbook(office, report, tmp):
         lo.close(doc)
 
 
+def check_card(office, report, tmp):
+    """The performance portal's card of MIT objective 93: Validate says it is a card, not a table."""
+    card = make_layouts.read_layout(os.path.join(LAYOUTS, "ministero-infrastrutture-trasporti-obiettivo-93-2015.layout"))
+    built = make_layouts.build(office, card)
+    path = os.path.join(tmp, "card.xlsx")
+    lo.Office.store(built, path, lo.XLSX)
+    lo.close(built)
+    doc = office.load(path)
+    try:
+        before = cells(doc)
+        ok, res = dispatch(office, doc, "Validate")
+        message = res.get("Message", "")
+        report.check("card: Validate refuses and says it is a card, naming its target label",
+                     not ok and "Column A lists labels one under another" in message and "Target primo anno" in message
+                     and "this is a card, not a table" in message, message)
+        report.check("card: nothing changed", cells(doc) == before)
+    finally:
+        lo.close(doc)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--oxt", required=True)
@@ -128,6 +148,7 @@ def main():
                 finally:
                     lo.close(doc)
             check_workbook(office, report, tmp)
+            check_card(office, report, tmp)
     except Exception:
         report.check("office session", False, traceback.format_exc())
     finally:
