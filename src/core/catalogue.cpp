@@ -61,16 +61,16 @@ constexpr Phrase phrases[] = {
      "questo è un foglio di riepilogo scritto da pegkit: Verifica e Normalizza lavorano sul foglio del piano",
      "this is a summary sheet pegkit wrote: Validate and Normalize work on the plan sheet"},
     {"diag_no_target_column",
-     "trovate le colonne {0}, nessuna colonna del target: indicala nel pannello o con --columns",
-     "found {0}, no target column: choose it in the panel or with --columns"},
+     "nessuna colonna del target (trovate: {0}): indicala nel pannello o con --columns",
+     "no target column (found {0}): choose it in the panel or with --columns"},
     {"diag_no_objective_column",
-     "trovate le colonne {0}, nessuna colonna dell'obiettivo o dell'indicatore: indicala nel pannello o con --columns",
-     "found {0}, no objective or indicator column: choose it in the panel or with --columns"},
+     "nessuna colonna dell'obiettivo o dell'indicatore (trovate: {0}): indicala nel pannello o con --columns",
+     "no objective or indicator column (found {0}): choose it in the panel or with --columns"},
     {"diag_card_not_table",
-     "la colonna {0} elenca etichette una sotto l'altra, ciascuna con il suo valore a destra ({1}): è una scheda, "
-     "non una tabella con una riga d'intestazione, e pegkit legge solo tabelle",
-     "column {0} lists labels one under another, each with its value to the right ({1}): this is a card, "
-     "not a table with a header row, and pegkit reads tables only"},
+     "questo foglio è una scheda, non una tabella con una riga d'intestazione: la colonna {0} elenca etichette "
+     "una sotto l'altra, ciascuna con il suo valore a destra ({1}); pegkit legge solo tabelle",
+     "this sheet is a card, not a table with a header row: column {0} lists labels one under another, "
+     "each with its value to the right ({1}); pegkit reads tables only"},
     {"diag_section_row",
      "riga di sezione: «{0}» vale per le righe seguenti",
      "section row: '{0}' applies to the rows below"},

@@ -524,7 +524,14 @@ private:
         Reference<css::awt::XFixedText> t(w, UNO_QUERY);
         if (t.is()) t->setText(uno::to_ou(text));
     }
-    void status(const std::string& text) { set_label(m_status, text); }
+    // The status line shows two or three lines; its tooltip holds the whole text.
+    void status(const std::string& text) {
+        set_label(m_status, text);
+        Reference<css::awt::XControl> control(m_status, UNO_QUERY);
+        if (!control.is()) return;
+        Reference<css::beans::XPropertySet> model(control->getModel(), UNO_QUERY);
+        if (model.is()) model->setPropertyValue("HelpText", Any(uno::to_ou(text)));
+    }
 
     void set_items(const Reference<css::awt::XWindow>& w, const std::vector<std::string>& items) {
         Reference<css::awt::XListBox> box(w, UNO_QUERY_THROW);
@@ -640,7 +647,8 @@ private:
         }
     }
 
-    // Why there is no table, as the core says it ("found Indicatore (C), no target column").
+    // Why there is no table, as the core says it ("no target column (found Indicatore (C))"): what
+    // is missing first, since the status line shows only its first two lines.
     std::string table_note(const SheetCheck& check) const {
         for (const Finding& f : check.findings)
             if (f.code == Diag::empty_sheet) return {};  // the counts line says "no PEG table on this sheet"

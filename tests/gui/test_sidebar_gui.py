@@ -203,6 +203,9 @@ def use_panels(doc, deck, report):
         undo.removeUndoManagerListener(watch)
     report.check("Validate button runs the command and shows its outcome",
                  status != "" and findings.getItemCount() > 0, f"status {status!r}")
+    # the status line shows two or three lines of it; its tooltip holds the whole text
+    tip = texts[-1].getModel().HelpText
+    report.check("the status line's tooltip holds its whole text", tip == status, f"tooltip {tip!r}")
     report.check("while the command runs the panel's buttons are disabled, and enabled again after it",
                  all(before) and watch.seen == [[False] * len(buttons)] and all(b.isEnabled() for b in buttons),
                  f"{len(buttons)} buttons: before {before}, while running {watch.seen}, "

@@ -513,7 +513,7 @@ def case_no_target_column(c):
     columns.removeByIndex(6, 1)  # Target (DUP)
     c.doc.getUndoManager().clear()
     for command in ("Validate", "Normalize", "Summary"):
-        c.run(command, expect_ok=False, expect_step=False, pattern=r"trovate le colonne .*nessuna colonna del target")
+        c.run(command, expect_ok=False, expect_step=False, pattern=r"nessuna colonna del target \(trovate: .*\)")
     c.run("ClearMarks", expect_step=False)
 
 

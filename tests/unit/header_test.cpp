@@ -196,7 +196,7 @@ TEST_CASE("find_header: which row, which column", "[header]") {
         REQUIRE(c.findings.size() == 1);
         CHECK(c.findings[0].code == Diag::no_target_column);
         CHECK(message(c.findings[0].code, Lang::en, c.findings[0].args) ==
-              "found Settore (A), Obiettivo (B), Indicatore (C), Peso (D), no target column: choose it in the panel or with --columns");
+              "no target column (found Settore (A), Obiettivo (B), Indicatore (C), Peso (D)): choose it in the panel or with --columns");
     }
     SECTION("no target column, and data rows whose texts name roles: no header read from the data") {
         // the 2020 Venezia PEG with both Target columns taken out: its rows hold "Obiettivo
@@ -240,8 +240,8 @@ TEST_CASE("find_header: which row, which column", "[header]") {
         REQUIRE(c.findings.size() == 1);
         CHECK(c.findings[0].code == Diag::card_not_table);
         CHECK(message(c.findings[0].code, Lang::en, c.findings[0].args) ==
-              "column A lists labels one under another, each with its value to the right (Descrizione, Missione, "
-              "Programma, …, Target primo anno): this is a card, not a table with a header row, and pegkit reads "
+              "this sheet is a card, not a table with a header row: column A lists labels one under another, each "
+              "with its value to the right (Descrizione, Missione, Programma, …, Target primo anno); pegkit reads "
               "tables only");
         // the same page without its targets is no card to say: what it names is said, and no target
         const SheetCheck head = check_sheet(make_grid({card.begin(), card.begin() + 6}));
