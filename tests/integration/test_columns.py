@@ -77,22 +77,31 @@ def check_workbook(office, report, tmp):
         lo.close(doc)
 
 
+def layout_file(office, layout, path, flt):
+    """The layout built as its source shows it, stored at `path`."""
+    built = make_layouts.build(office, layout)
+    lo.Office.store(built, path, flt)
+    lo.close(built)
+    return path
+
+
+def validate_refused(office, doc):
+    """(ok, message, unchanged) of Validate on the document's first sheet."""
+    before = cells(doc)
+    ok, res = dispatch(office, doc, "Validate")
+    return ok, res.get("Message", ""), cells(doc) == before
+
+
 def check_card(office, report, tmp):
     """The performance portal's card of MIT objective 93: Validate says it is a card, not a table."""
     card = make_layouts.read_layout(os.path.join(LAYOUTS, "ministero-infrastrutture-trasporti-obiettivo-93-2015.layout"))
-    built = make_layouts.build(office, card)
-    path = os.path.join(tmp, "card.xlsx")
-    lo.Office.store(built, path, lo.XLSX)
-    lo.close(built)
-    doc = office.load(path)
+    doc = office.load(layout_file(office, card, os.path.join(tmp, "card.xlsx"), lo.XLSX))
     try:
-        before = cells(doc)
-        ok, res = dispatch(office, doc, "Validate")
-        message = res.get("Message", "")
+        ok, message, unchanged = validate_refused(office, doc)
         report.check("card: Validate refuses and says it is a card, naming its target label",
                      not ok and message.startswith("This sheet is a card, not a table") and "column A lists labels" in message
                      and "Target primo anno" in message, message)
-        report.check("card: nothing changed", cells(doc) == before)
+        report.check("card: nothing changed", unchanged)
     finally:
         lo.close(doc)
 
@@ -109,20 +118,14 @@ def main():
         name = layout["id"][:31]
         with lo.Office(ui_locale="en-US") as office:
             office.install_extension(args.oxt)
-            built = make_layouts.build(office, layout)
-            plain = os.path.join(tmp, "inps.ods")
-            lo.Office.store(built, plain, lo.ODS)
-            lo.close(built)
-
-            doc = office.load(plain)
+            doc = office.load(layout_file(office, layout, os.path.join(tmp, "inps.ods"), lo.ODS))
             try:
-                before = cells(doc)
-                ok, res = dispatch(office, doc, "Validate")
-                message = res.get("Message", "")
+                ok, message, unchanged = validate_refused(office, doc)
                 report.check("no choice: Validate refuses", not ok, message)
-                report.check("no choice: the message names what was found and what is missing",
-                             "OBIETTIVO 2020 (B)" in message and message.startswith("No objective or indicator column (found "), message)
-                report.check("no choice: nothing changed", cells(doc) == before)
+                report.check("no choice: the message names what is missing and what was found",
+                             message.startswith("No objective or indicator column (found ") and "OBIETTIVO 2020 (B)" in message,
+                             message)
+                report.check("no choice: nothing changed", unchanged)
 
                 set_choice(doc, f"{name}\tobjective=A,target=B\n")
                 ok, res = dispatch(office, doc, "Validate")
