@@ -81,6 +81,11 @@ std::string_view code_name(Diag code) noexcept {
     return e ? e->name : std::string_view("unknown");
 }
 
+bool says_why_no_table(Diag code) noexcept {
+    return code == Diag::no_header || code == Diag::no_target_column || code == Diag::no_objective_column ||
+           code == Diag::card_not_table;
+}
+
 std::string_view severity_name(Severity s) noexcept {
     switch (s) {
         case Severity::info: return "info";

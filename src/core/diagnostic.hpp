@@ -67,6 +67,8 @@ struct Diagnostic {
 Severity default_severity(Diag code) noexcept;
 std::string_view code_name(Diag code) noexcept;     // stable identifier, e.g. "excel_date_artifact"
 std::string_view severity_name(Severity s) noexcept; // "error", "warning", "info"
+// A finding that says why a sheet holds no table to read: no heading, a missing column, a card.
+bool says_why_no_table(Diag code) noexcept;
 std::string message(Diag code, Lang lang, const std::vector<std::string>& args = {});
 inline std::string message(const Diagnostic& d, Lang lang) { return message(d.code, lang, d.args); }
 

@@ -53,6 +53,7 @@ HeaderReading find_header(const Grid& raw, std::optional<int> plan_year, int max
 struct CardReading {
     int col = -1;
     std::vector<std::string> labels;  // as written, in row order
+    std::size_t target = 0;           // the first target label's index in `labels`
 };
 std::optional<CardReading> find_card(const Grid& raw, int max_rows = 60);
 // "Missione, Programma, Titolo, …, Target primo anno": the labels a message names.

@@ -280,8 +280,7 @@ std::optional<CardReading> find_card(const Grid& raw, int max_rows) {
     // a card's labels stand in its first columns; a table's column of names is no card: it
     // has no target among them
     for (int c = 0; c + 1 < raw.cols && c < 3; ++c) {
-        CardReading card{c, {}};
-        int rows = 0;
+        CardReading card{c, {}, 0};
         bool target = false, what = false;
         for (int r = 0; r < raw.rows && r < max_rows; ++r) {
             const std::string label = raw_text(raw.at(r, c));
@@ -290,32 +289,26 @@ std::optional<CardReading> find_card(const Grid& raw, int max_rows) {
             if (clean(label).size() > long_heading) continue;
             const HeadingReading h = read_heading(label);
             if (!h.role) continue;
-            ++rows;
-            target = target || *h.role == Column::peg_target;
+            if (*h.role == Column::peg_target && !target) {
+                card.target = card.labels.size();
+                target = true;
+            }
             what = what || *h.role == Column::peg_objective || *h.role == Column::peg_indicator ||
                    *h.role == Column::description || *h.role == Column::mission || *h.role == Column::programme;
             card.labels.push_back(label);
         }
-        if (target && what && rows >= 4) return card;
+        if (target && what && card.labels.size() >= 4) return card;
     }
     return std::nullopt;
 }
 
 std::string card_labels(const CardReading& card) {
     // the first three labels, and the first target's when it comes later
-    std::vector<std::string> shown;
-    bool target_shown = false;
-    for (const std::string& label : card.labels) {
-        const bool target = read_heading(label).role == Column::peg_target;
-        if (shown.size() < 3 || (target && !target_shown)) {
-            if (shown.size() == 3) shown.push_back("…");
-            shown.push_back(shortened(clean(label), 40));
-            target_shown = target_shown || target;
-        }
-        if (target_shown && shown.size() >= 3) break;
-    }
+    constexpr std::size_t first = 3;
     std::string out;
-    for (const std::string& x : shown) out += (out.empty() ? "" : ", ") + x;
+    for (std::size_t i = 0; i < card.labels.size() && i < first; ++i)
+        out += (i ? ", " : "") + shortened(clean(card.labels[i]), 40);
+    if (card.target >= first) out += ", …, " + shortened(clean(card.labels[card.target]), 40);
     return out;
 }
 

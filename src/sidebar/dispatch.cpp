@@ -123,8 +123,7 @@ bool is_preview(const css::util::URL& url) {
 std::optional<std::string> table_problem(const SheetCheck& check, Lang lang) {
     if (check.found) return std::nullopt;
     for (const Finding& f : check.findings)
-        if (f.code == Diag::empty_sheet || f.code == Diag::no_header || f.code == Diag::no_target_column ||
-            f.code == Diag::no_objective_column || f.code == Diag::card_not_table) {
+        if (f.code == Diag::empty_sheet || says_why_no_table(f.code)) {
             std::string m = message(f.code, lang, f.args);
             if (!m.empty()) m[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(m[0])));
             return m + ".";

@@ -653,9 +653,7 @@ private:
         for (const Finding& f : check.findings)
             if (f.code == Diag::empty_sheet) return {};  // the counts line says "no PEG table on this sheet"
         for (const Finding& f : check.findings)
-            if (f.code == Diag::no_target_column || f.code == Diag::no_objective_column || f.code == Diag::no_header ||
-                f.code == Diag::card_not_table)
-                return message(f.code, m_lang, f.args);
+            if (says_why_no_table(f.code)) return message(f.code, m_lang, f.args);
         return t("panel_no_header");
     }
 

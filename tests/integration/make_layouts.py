@@ -226,6 +226,17 @@ def build(office, layout):
     return doc
 
 
+def save(office, layout, path, flt):
+    """The layout built as its source shows it and stored at `path` with filter `flt`; returns `path`."""
+    import lo  # the office's modules only where an office runs (--lint needs none)
+    doc = build(office, layout)
+    try:
+        lo.Office.store(doc, path, flt)
+    finally:
+        lo.close(doc)
+    return path
+
+
 def differences(doc, layout):
     """How a reopened document differs from the layout: texts, merges, sheet name."""
     out = []

@@ -77,14 +77,6 @@ def check_workbook(office, report, tmp):
         lo.close(doc)
 
 
-def layout_file(office, layout, path, flt):
-    """The layout built as its source shows it, stored at `path`."""
-    built = make_layouts.build(office, layout)
-    lo.Office.store(built, path, flt)
-    lo.close(built)
-    return path
-
-
 def validate_refused(office, doc):
     """(ok, message, unchanged) of Validate on the document's first sheet."""
     before = cells(doc)
@@ -95,7 +87,7 @@ def validate_refused(office, doc):
 def check_card(office, report, tmp):
     """The performance portal's card of MIT objective 93: Validate says it is a card, not a table."""
     card = make_layouts.read_layout(os.path.join(LAYOUTS, "ministero-infrastrutture-trasporti-obiettivo-93-2015.layout"))
-    doc = office.load(layout_file(office, card, os.path.join(tmp, "card.xlsx"), lo.XLSX))
+    doc = office.load(make_layouts.save(office, card, os.path.join(tmp, "card.xlsx"), lo.XLSX))
     try:
         ok, message, unchanged = validate_refused(office, doc)
         report.check("card: Validate refuses and says it is a card, naming its target label",
@@ -118,7 +110,7 @@ def main():
         name = layout["id"][:31]
         with lo.Office(ui_locale="en-US") as office:
             office.install_extension(args.oxt)
-            doc = office.load(layout_file(office, layout, os.path.join(tmp, "inps.ods"), lo.ODS))
+            doc = office.load(make_layouts.save(office, layout, os.path.join(tmp, "inps.ods"), lo.ODS))
             try:
                 ok, message, unchanged = validate_refused(office, doc)
                 report.check("no choice: Validate refuses", not ok, message)

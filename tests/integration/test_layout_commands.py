@@ -95,10 +95,7 @@ def main():
             office.install_extension(args.oxt)
             for layout in layouts:
                 name = layout["id"]
-                path = os.path.join(tmp, name + ".xlsx")
-                built = make_layouts.build(office, layout)
-                lo.Office.store(built, path, lo.XLSX)
-                lo.close(built)
+                path = make_layouts.save(office, layout, os.path.join(tmp, name + ".xlsx"), lo.XLSX)
                 for read_only in (False, True):
                     doc = office.desktop.loadComponentFromURL(lo.url(path), "_blank", 0,
                                                               lo.props(Hidden=True, ReadOnly=read_only))
